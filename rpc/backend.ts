@@ -1,0 +1,162 @@
+// What the JSON-RPC layer needs from a node. `node/` implements it; `rpc/` never imports `node/`
+// (go-ethereum's Backend pattern). Values are ethereumjs objects and raw bytes; rpc/format.ts turns
+// them into JSON.
+import type { Block } from '@ethereumjs/block'
+import type { TypedTransaction } from '@ethereumjs/tx'
+
+export type BlockTag = 'latest' | 'earliest' | 'pending' | 'safe' | 'finalized'
+
+/** A block named by tag, number or hash (EIP-1898). */
+export type BlockId =
+  | { tag: BlockTag }
+  | { number: bigint }
+  | { hash: Uint8Array; requireCanonical?: boolean }
+
+export interface LogView {
+  address: Uint8Array
+  topics: Uint8Array[]
+  data: Uint8Array
+  blockHash: Uint8Array
+  blockNumber: bigint
+  blockTimestamp: bigint
+  transactionHash: Uint8Array
+  transactionIndex: number
+  /** Index of the log within its block. */
+  logIndex: number
+  removed: boolean
+}
+
+export interface ReceiptView {
+  transactionHash: Uint8Array
+  transactionIndex: number
+  blockHash: Uint8Array
+  blockNumber: bigint
+  from: Uint8Array
+  to: Uint8Array | null
+  contractAddress: Uint8Array | null
+  cumulativeGasUsed: bigint
+  gasUsed: bigint
+  effectiveGasPrice: bigint
+  /** 1 success, 0 failure */
+  status: 0 | 1
+  logsBloom: Uint8Array
+  logs: LogView[]
+  type: number
+  blobGasUsed?: bigint
+  blobGasPrice?: bigint
+}
+
+export interface TxLocation {
+  blockHash: Uint8Array
+  blockNumber: bigint
+  index: number
+  /** Base fee of the including block, for `gasPrice` of 1559 transactions. */
+  baseFeePerGas?: bigint
+}
+
+/** A transaction-like object as accepted by eth_call / eth_estimateGas / eth_sendTransaction. */
+export interface CallRequest {
+  from?: Uint8Array
+  to?: Uint8Array | null
+  gas?: bigint
+  gasPrice?: bigint
+  maxFeePerGas?: bigint
+  maxPriorityFeePerGas?: bigint
+  value?: bigint
+  data?: Uint8Array
+  nonce?: bigint
+  accessList?: { address: Uint8Array; storageKeys: Uint8Array[] }[]
+  type?: number
+}
+
+export interface CallResult {
+  returnData: Uint8Array
+  gasUsed: bigint
+  /** Set when execution failed; `reverted` distinguishes REVERT from other halts. */
+  error?: { message: string; reverted: boolean }
+}
+
+export interface LogFilter {
+  fromBlock: bigint
+  toBlock: bigint
+  /** Empty means any address. */
+  addresses: Uint8Array[]
+  /** Per position: null = any, else any of the listed topics. */
+  topics: (Uint8Array[] | null)[]
+}
+
+export interface AccountView {
+  nonce: bigint
+  balance: bigint
+  codeHash: Uint8Array
+  storageRoot: Uint8Array
+}
+
+export interface SyncStatus {
+  startingBlock: bigint
+  currentBlock: bigint
+  highestBlock: bigint
+}
+
+/** EIP-712 typed data as sent by wallets to eth_signTypedData_v4. */
+export interface TypedDataInput {
+  types: Record<string, { name: string; type: string }[]>
+  primaryType: string
+  domain: Record<string, unknown>
+  message: Record<string, unknown>
+}
+
+export interface RpcBackend {
+  readonly chainId: bigint
+  readonly clientVersion: string
+
+  /** Dev accounts (unlocked in dev mode); empty outside dev mode. */
+  accounts(): Uint8Array[]
+  peerCount(): number
+  listening(): boolean
+  syncing(): SyncStatus | false
+
+  /** Number of the current head. */
+  blockNumber(): bigint
+  /** `pending` resolves to the head (we do not build speculative pending blocks). */
+  getBlock(id: BlockId): Promise<Block | undefined>
+  /** Receipts of every transaction of a canonical or stored block, in order. */
+  getReceipts(block: Block): Promise<ReceiptView[]>
+
+  /** A transaction by hash: mined (with location) or pending in the pool (without). */
+  getTransaction(hash: Uint8Array): Promise<{ tx: TypedTransaction; location?: TxLocation } | undefined>
+  getReceipt(hash: Uint8Array): Promise<ReceiptView | undefined>
+
+  getAccount(address: Uint8Array, block: Block): Promise<AccountView>
+  getCode(address: Uint8Array, block: Block): Promise<Uint8Array>
+  getStorageAt(address: Uint8Array, slot: Uint8Array, block: Block): Promise<Uint8Array>
+  getLogs(filter: LogFilter): Promise<LogView[]>
+
+  /** Executes against the state after `block`, without committing. */
+  call(req: CallRequest, block: Block): Promise<CallResult>
+  /** Lowest gas limit at which `req` succeeds; throws a revert error when it never does. */
+  estimateGas(req: CallRequest, block: Block): Promise<bigint>
+
+  /** Decodes, validates and pools a signed transaction; returns its hash. Throws coded errors. */
+  sendRawTransaction(raw: Uint8Array): Promise<Uint8Array>
+  /** Dev mode: signs with the unlocked account `req.from` and pools it. */
+  sendTransaction(req: CallRequest): Promise<Uint8Array>
+  /** Dev mode: EIP-191 personal sign. */
+  sign(address: Uint8Array, message: Uint8Array): Promise<Uint8Array>
+  /** Dev mode: EIP-712. */
+  signTypedData(address: Uint8Array, data: TypedDataInput): Promise<Uint8Array>
+
+  /** Suggested legacy gas price (base fee of next block + suggested tip). */
+  gasPrice(): Promise<bigint>
+  maxPriorityFeePerGas(): Promise<bigint>
+}
+
+/**
+ * Errors thrown by a backend carry a string `code`; rpc/errors.ts maps codes to JSON-RPC errors in one
+ * table. Domains in `node/` use their own error classes with these codes.
+ */
+export interface CodedError {
+  code: string
+  message: string
+  data?: unknown
+}
