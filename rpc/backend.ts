@@ -83,6 +83,11 @@ export interface LogFilter {
   addresses: Uint8Array[]
   /** Per position: null = any, else any of the listed topics. */
   topics: (Uint8Array[] | null)[]
+  /**
+   * The rpc layer rejects a query returning more logs than this; a backend may stop collecting
+   * once it holds more than `maxResults` logs instead of reading the whole range.
+   */
+  maxResults?: number
 }
 
 export interface AccountView {
@@ -128,6 +133,11 @@ export interface RpcBackend {
   getReceipt(hash: Uint8Array): Promise<ReceiptView | undefined>
 
   getAccount(address: Uint8Array, block: Block): Promise<AccountView>
+  /**
+   * Next nonce for `address` counting its transactions in the pool, for
+   * eth_getTransactionCount(addr, 'pending'). Without it the rpc layer answers with the head's nonce.
+   */
+  pendingNonce?(address: Uint8Array): Promise<bigint>
   getCode(address: Uint8Array, block: Block): Promise<Uint8Array>
   getStorageAt(address: Uint8Array, slot: Uint8Array, block: Block): Promise<Uint8Array>
   getLogs(filter: LogFilter): Promise<LogView[]>

@@ -1,0 +1,17 @@
+export type ConsensusErrorCode =
+  | 'BAD_EXTRA_DATA'
+  | 'BAD_SEAL'
+  | 'WRONG_SEALER'
+  | 'UNKNOWN_PROPOSER'
+  | 'BAD_PAYLOAD'
+
+/** Consensus rule violations; `code` is stable for logs, metrics and RPC mapping. */
+export class ConsensusError extends Error {
+  override readonly name = 'ConsensusError'
+  constructor(
+    readonly code: ConsensusErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}

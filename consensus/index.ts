@@ -1,0 +1,11 @@
+export { type ConsensusErrorCode, ConsensusError } from './errors.ts'
+export { verifyHeader } from './rules/header.ts'
+export {
+  addressOfPrivateKey,
+  type ConsensusPayload,
+  recoverSealer,
+  sealHash,
+  signSeal,
+  splitExtra,
+  unsealedExtra,
+} from './rules/seal.ts'

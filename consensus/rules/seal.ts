@@ -1,0 +1,99 @@
+// Header sealing (DESIGN.md §5): extraData = vanity(32) | consensus payload (RLP) | seal(65).
+// The seal is the proposer's secp256k1 signature over the keccak of the header RLP whose extraData
+// stops before the seal, so the payload is covered by the signature.
+import type { BlockHeader } from '@ethereumjs/block'
+import { RLP } from '@ethereumjs/rlp'
+import { keccak256 } from 'ethereum-cryptography/keccak.js'
+import secp256k1 from 'secp256k1'
+import { ConsensusError } from '../errors.ts'
+
+export const EXTRA_VANITY = 32
+export const EXTRA_SEAL = 65
+/** Index of extraData in the header's RLP field list. */
+const EXTRA_DATA_FIELD = 12
+
+/** What the proposer commits to besides the execution header. Fields arrive with finality (§6, §7). */
+export interface ConsensusPayload {
+  version: number
+}
+
+export function encodePayload(p: ConsensusPayload): Uint8Array {
+  return RLP.encode([p.version === 0 ? new Uint8Array(0) : Uint8Array.of(p.version)])
+}
+
+export function decodePayload(bytes: Uint8Array): ConsensusPayload {
+  let decoded: unknown
+  try {
+    decoded = RLP.decode(bytes)
+  } catch (e) {
+    throw new ConsensusError('BAD_PAYLOAD', `consensus payload is not valid RLP: ${(e as Error).message}`)
+  }
+  if (!Array.isArray(decoded) || !(decoded[0] instanceof Uint8Array)) {
+    throw new ConsensusError('BAD_PAYLOAD', 'consensus payload must be an RLP list starting with a version')
+  }
+  const v = decoded[0]
+  return { version: v.length === 0 ? 0 : (v[0] ?? 0) }
+}
+
+/** extraData without the seal, as signed. */
+export function unsealedExtra(vanity: Uint8Array, payload: ConsensusPayload): Uint8Array {
+  const vanity32 = new Uint8Array(EXTRA_VANITY)
+  vanity32.set(vanity.subarray(0, EXTRA_VANITY))
+  const p = encodePayload(payload)
+  const out = new Uint8Array(EXTRA_VANITY + p.length)
+  out.set(vanity32)
+  out.set(p, EXTRA_VANITY)
+  return out
+}
+
+export function splitExtra(extra: Uint8Array): { vanity: Uint8Array; payload: ConsensusPayload; seal: Uint8Array } {
+  if (extra.length < EXTRA_VANITY + EXTRA_SEAL + 1) {
+    throw new ConsensusError(
+      'BAD_EXTRA_DATA',
+      `extraData too short for a sealed header: ${extra.length} bytes, need at least ${EXTRA_VANITY + EXTRA_SEAL + 1}`,
+    )
+  }
+  return {
+    vanity: extra.subarray(0, EXTRA_VANITY),
+    payload: decodePayload(extra.subarray(EXTRA_VANITY, extra.length - EXTRA_SEAL)),
+    seal: extra.subarray(extra.length - EXTRA_SEAL),
+  }
+}
+
+/** Hash the proposer signs: the header with extraData cut before the seal. */
+export function sealHash(headerFields: Uint8Array[], unsealedExtraData: Uint8Array): Uint8Array {
+  const fields = headerFields.slice()
+  fields[EXTRA_DATA_FIELD] = unsealedExtraData
+  return keccak256(RLP.encode(fields))
+}
+
+export function signSeal(hash: Uint8Array, privateKey: Uint8Array): Uint8Array {
+  const { signature, recid } = secp256k1.ecdsaSign(hash, privateKey)
+  const out = new Uint8Array(EXTRA_SEAL)
+  out.set(signature)
+  out[64] = recid
+  return out
+}
+
+export function addressOfPublicKey(pub: Uint8Array): Uint8Array {
+  const raw = pub.length === 65 ? pub.subarray(1) : pub
+  return keccak256(raw).subarray(12)
+}
+
+export function addressOfPrivateKey(privateKey: Uint8Array): Uint8Array {
+  return addressOfPublicKey(secp256k1.publicKeyCreate(privateKey, false))
+}
+
+/** The address that sealed `header`; throws BAD_SEAL when the signature does not recover. */
+export function recoverSealer(header: BlockHeader): Uint8Array {
+  const extra = header.extraData
+  const { seal } = splitExtra(extra)
+  const hash = sealHash(header.raw() as Uint8Array[], extra.subarray(0, extra.length - EXTRA_SEAL))
+  const recid = seal[64] ?? 255
+  if (recid > 3) throw new ConsensusError('BAD_SEAL', `seal recovery id ${recid} out of range`)
+  try {
+    return addressOfPublicKey(secp256k1.ecdsaRecover(seal.subarray(0, 64), recid, hash, false))
+  } catch (e) {
+    throw new ConsensusError('BAD_SEAL', `seal signature does not recover: ${(e as Error).message}`)
+  }
+}

@@ -1,0 +1,62 @@
+// Pre-deployed system contracts that Prague block execution calls (and reads) on every block, so they must
+// be in the genesis state. Addresses and runtime bytecode are the ones fixed by the EIPs (mainnet Pectra):
+//   EIP-4788 beacon block root in the EVM      https://eips.ethereum.org/EIPS/eip-4788
+//   EIP-2935 historical block hashes in state  https://eips.ethereum.org/EIPS/eip-2935
+//   EIP-7002 execution-layer triggerable withdrawals  https://eips.ethereum.org/EIPS/eip-7002
+//   EIP-7251 increase MAX_EFFECTIVE_BALANCE (consolidation requests)  https://eips.ethereum.org/EIPS/eip-7251
+import type { Hex } from './types.ts'
+
+export interface SystemContract {
+  name: string
+  eip: number
+  address: Hex
+  code: Hex
+}
+
+export const SYSTEM_CONTRACTS: readonly SystemContract[] = Object.freeze([
+  Object.freeze({
+    name: 'beacon roots',
+    eip: 4788,
+    address: '0x000f3df6d732807ef1319fb7b8bb8522d0beac02',
+    code: ('0x3373fffffffffffffffffffffffffffffffffffffffe14604d57602036146024575f5ffd5b5f35801560495762001f' +
+      'ff810690815414603c575f5ffd5b62001fff01545f5260205ff35b5f5ffd5b62001fff42064281555f359062001fff01' +
+      '5500') as Hex,
+  }),
+  Object.freeze({
+    name: 'history storage',
+    eip: 2935,
+    address: '0x0000f90827f1c53a10cb7a02335b175320002935',
+    code: ('0x3373fffffffffffffffffffffffffffffffffffffffe14604657602036036042575f35600143038111604257611fff' +
+      '81430311604257611fff9006545f5260205ff35b5f5ffd5b5f35611fff60014303065500') as Hex,
+  }),
+  Object.freeze({
+    name: 'withdrawal requests',
+    eip: 7002,
+    address: '0x00000961ef480eb55e80d19ad83579a64c007002',
+    code: ('0x3373fffffffffffffffffffffffffffffffffffffffe1460cb5760115f54807fffffffffffffffffffffffffffffff' +
+      'ffffffffffffffffffffffffffffffffff146101f457600182026001905f5b5f82111560685781019083028483029004' +
+      '916001019190604d565b909390049250505036603814608857366101f457346101f4575f5260205ff35b34106101f457' +
+      '600154600101600155600354806003026004013381556001015f35815560010160203590553360601b5f5260385f6014' +
+      '37604c5fa0600101600355005b6003546002548082038060101160df575060105b5f5b81811461018357828101600302' +
+      '60040181604c02815460601b8152601401816001015481526020019060020154807fffffffffffffffffffffffffffff' +
+      'ffff00000000000000000000000000000000168252906010019060401c908160381c81600701538160301c8160060153' +
+      '8160281c81600501538160201c81600401538160181c81600301538160101c81600201538160081c8160010153536001' +
+      '0160e1565b910180921461019557906002556101a0565b90505f6002555f6003555b5f54807fffffffffffffffffffff' +
+      'ffffffffffffffffffffffffffffffffffffffffffff14156101cd57505f5b6001546002828201116101e25750505f61' +
+      '01e8565b01600290035b5f555f600155604c025ff35b5f5ffd') as Hex,
+  }),
+  Object.freeze({
+    name: 'consolidation requests',
+    eip: 7251,
+    address: '0x0000bbddc7ce488642fb579f8b00f3a590007251',
+    code: ('0x3373fffffffffffffffffffffffffffffffffffffffe1460d35760115f54807fffffffffffffffffffffffffffffff' +
+      'ffffffffffffffffffffffffffffffffff1461019a57600182026001905f5b5f82111560685781019083028483029004' +
+      '916001019190604d565b9093900492505050366060146088573661019a573461019a575f5260205ff35b341061019a57' +
+      '600154600101600155600354806004026004013381556001015f35815560010160203581556001016040359055336060' +
+      '1b5f5260605f60143760745fa0600101600355005b6003546002548082038060021160e7575060025b5f5b8181146101' +
+      '295782810160040260040181607402815460601b81526014018160010154815260200181600201548152602001906003' +
+      '0154905260010160e9565b910180921461013b5790600255610146565b90505f6002555f6003555b5f54807fffffffff' +
+      'ffffffffffffffffffffffffffffffffffffffffffffffffffffffff141561017357505f5b6001546001828201116101' +
+      '885750505f61018e565b01600190035b5f555f6001556074025ff35b5f5ffd') as Hex,
+  }),
+])

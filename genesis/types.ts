@@ -1,0 +1,73 @@
+export type Hex = `0x${string}`
+
+export interface GenesisAccount {
+  balance: bigint
+  nonce: bigint
+  code?: Uint8Array
+  /** [slot, value], both 32 bytes, left-padded. */
+  storage: [Uint8Array, Uint8Array][]
+}
+
+export interface MosaicValidator {
+  /** Lowercase 0x-prefixed address. */
+  address: Hex
+  stake: bigint
+}
+
+export interface MosaicOrigin {
+  chainId: bigint
+  /** Address of the Stake contract on the origin chain. */
+  stake?: Hex
+  /** Address of the Core contract on the origin chain. */
+  core?: Hex
+  rpc?: string
+}
+
+export interface MosaicConfig {
+  blockTimeMs: number
+  epochLength: number
+  validators: MosaicValidator[]
+  origin?: MosaicOrigin
+  bootnodes: string[]
+}
+
+export interface GenesisJson {
+  config: Record<string, unknown>
+  alloc: Record<string, unknown>
+  mosaic?: Record<string, unknown>
+  [k: string]: unknown
+}
+
+export interface Genesis {
+  chainId: bigint
+  hardfork: 'prague' | 'osaka'
+  /** Keyed by lowercase 0x-prefixed address. */
+  alloc: Map<Hex, GenesisAccount>
+  gasLimit: bigint
+  timestamp: bigint
+  extraData: Uint8Array
+  baseFeePerGas: bigint
+  difficulty: bigint
+  mixHash: Uint8Array
+  coinbase: Uint8Array
+  /** 8 bytes. */
+  nonce: Uint8Array
+  mosaic: MosaicConfig
+  /** The original document, to be written into a data directory. */
+  json: GenesisJson
+}
+
+export type GenesisErrorCode = 'INVALID_GENESIS' | 'GENESIS_NOT_FOUND'
+
+export class GenesisError extends Error {
+  override readonly name = 'GenesisError'
+  readonly code: GenesisErrorCode
+  /** Path of the offending field, e.g. `genesis.config.chainId`, when there is one. */
+  readonly field?: string
+
+  constructor(code: GenesisErrorCode, message: string, field?: string) {
+    super(message)
+    this.code = code
+    if (field !== undefined) this.field = field
+  }
+}

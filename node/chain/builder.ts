@@ -1,0 +1,165 @@
+// Block production: pick pool transactions, execute them in one runBlock (assembling the block up
+// front avoids ethereumjs BlockBuilder's per-transaction re-creation, PERF-NOTES.md), then seal the
+// header from the resulting roots.
+import { type Block, createBlock, createBlockHeader, genTransactionsTrieRoot, type HeaderData } from '@ethereumjs/block'
+import type { TypedTransaction } from '@ethereumjs/tx'
+import { Address, bytesToHex } from '@ethereumjs/util'
+import { runTx } from '@ethereumjs/vm'
+import { keccak256 } from 'ethereum-cryptography/keccak.js'
+import type { Logger } from 'pino'
+import { type ConsensusPayload, sealHash, signSeal, unsealedExtra } from '../../consensus/index.ts'
+import { BLOCK_OPTS, type Chain } from './chain.ts'
+import { executionReceipts } from './execution.ts'
+import type { StoredReceipt } from './receipts.ts'
+import type { TxCursor } from './txpool.ts'
+
+export interface BuilderOptions {
+  /** Share of the slot the builder may spend executing, so slow execution shrinks blocks, never delays them. */
+  timeBudgetMs: number
+  vanity: Uint8Array
+}
+
+export interface SealKey {
+  address: Uint8Array
+  privateKey: Uint8Array
+}
+
+export interface BuiltBlock {
+  block: Block
+  receipts: StoredReceipt[]
+  /** Transactions dropped because they failed against the block's state. */
+  dropped: TypedTransaction[]
+  executionMs: number
+}
+
+export class BlockBuilder {
+  /** Moving estimate of execution cost, to size blocks to the time budget. */
+  private msPerTx = 2
+
+  constructor(
+    private readonly options: BuilderOptions,
+    private readonly modules: { chain: Chain; logger: Logger },
+  ) {}
+
+  async build(cursorFor: (baseFee: bigint) => TxCursor, key: SealKey, timestamp: bigint): Promise<BuiltBlock> {
+    const { chain } = this.modules
+    const parent = chain.head
+    const common = chain.common
+    const baseFee = parent.header.calcNextBaseFee()
+    const gasLimit = parent.header.gasLimit
+    const maxTxs = Math.max(50, Math.floor(this.options.timeBudgetMs / this.msPerTx))
+
+    let txs = selectTransactions(cursorFor(baseFee), gasLimit, maxTxs)
+    const payload: ConsensusPayload = { version: 0 }
+    const headerBase: HeaderData = {
+      parentHash: parent.hash(),
+      number: parent.header.number + 1n,
+      timestamp: timestamp > parent.header.timestamp ? timestamp : parent.header.timestamp + 1n,
+      gasLimit,
+      baseFeePerGas: baseFee,
+      coinbase: new Address(key.address),
+      excessBlobGas: parent.header.calcNextExcessBlobGas(common),
+      blobGasUsed: 0n,
+      parentBeaconBlockRoot: new Uint8Array(32),
+      // prevRandao: unpredictable enough for a dev chain, deterministic for verification.
+      mixHash: keccak256(parent.hash()),
+      // The seal goes in after execution; execution never reads extraData.
+      extraData: this.options.vanity.subarray(0, 32),
+    }
+
+    const dropped: TypedTransaction[] = []
+    const started = performance.now()
+    for (let attempt = 0; ; attempt++) {
+      const unsealed = createBlock(
+        {
+          header: { ...headerBase, transactionsTrie: await genTransactionsTrieRoot(txs) },
+          transactions: txs,
+          withdrawals: [],
+        },
+        { common, ...BLOCK_OPTS },
+      )
+      try {
+        const result = await chain.execute(unsealed, true)
+        const executionMs = performance.now() - started
+        if (txs.length > 0) this.msPerTx = 0.8 * this.msPerTx + (0.2 * executionMs) / txs.length
+        const fields: HeaderData = {
+          ...headerBase,
+          transactionsTrie: unsealed.header.transactionsTrie,
+          stateRoot: result.stateRoot,
+          receiptTrie: result.receiptsRoot,
+          logsBloom: result.logsBloom,
+          gasUsed: result.gasUsed,
+          requestsHash: result.requestsHash,
+        }
+        const extra = unsealedExtra(this.options.vanity, payload)
+        const draft = createBlockHeader({ ...fields, extraData: extra }, { common, ...BLOCK_OPTS })
+        const seal = signSeal(sealHash(draft.raw() as Uint8Array[], extra), key.privateKey)
+        const sealedExtra = new Uint8Array(extra.length + seal.length)
+        sealedExtra.set(extra)
+        sealedExtra.set(seal, extra.length)
+        const block = createBlock(
+          { header: { ...fields, extraData: sealedExtra }, transactions: txs, withdrawals: [] },
+          { common, ...BLOCK_OPTS },
+        )
+        return { block, receipts: executionReceipts(block, result), dropped, executionMs }
+      } catch (e) {
+        if (txs.length === 0 || attempt > 3) throw e
+        // A transaction that was valid against the head failed inside the block (a sender spent its
+        // balance earlier in the block, say). Find the failing ones and build without them.
+        const bad = await findFailing(chain, unsealed)
+        if (bad.size === 0) throw e
+        this.modules.logger.debug({ dropped: bad.size, err: (e as Error).message }, 'dropping failing transactions')
+        const badSenders = new Set<string>()
+        txs = txs.filter((tx) => {
+          const sender = tx.getSenderAddress().toString()
+          if (bad.has(tx) || badSenders.has(sender)) {
+            badSenders.add(sender)
+            dropped.push(tx)
+            return false
+          }
+          return true
+        })
+      }
+    }
+  }
+}
+
+function selectTransactions(cursor: TxCursor, gasLimit: bigint, maxTxs: number): TypedTransaction[] {
+  const out: TypedTransaction[] = []
+  let gas = 0n
+  for (let tx = cursor.peek(); tx !== undefined && out.length < maxTxs; tx = cursor.peek()) {
+    if (gas + tx.gasLimit > gasLimit) {
+      cursor.pop()
+      continue
+    }
+    gas += tx.gasLimit
+    out.push(tx)
+    cursor.shift()
+  }
+  return out
+}
+
+/** Runs the block's transactions one by one on a reverted checkpoint to find those that fail. */
+async function findFailing(chain: Chain, block: Block): Promise<Set<TypedTransaction>> {
+  const bad = new Set<TypedTransaction>()
+  const sm = chain.vm.stateManager
+  await sm.checkpoint()
+  try {
+    let gasUsed = 0n
+    for (const tx of block.transactions) {
+      try {
+        const r = await runTx(chain.vm, { tx, block, blockGasUsed: gasUsed, skipHardForkValidation: true })
+        gasUsed += r.totalGasSpent
+      } catch {
+        bad.add(tx)
+      }
+    }
+  } finally {
+    await sm.revert()
+  }
+  return bad
+}
+
+export function blockSummary(b: Block): Record<string, unknown> {
+  return { number: Number(b.header.number), hash: bytesToHex(b.hash()), txs: b.transactions.length }
+}

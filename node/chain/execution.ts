@@ -1,0 +1,222 @@
+// Execution outside block production: receipts from a block run, eth_call and eth_estimateGas on a
+// throwaway copy of a block's state.
+import type { Block } from '@ethereumjs/block'
+import {
+  type AccessList,
+  createAccessList2930Tx,
+  createFeeMarket1559Tx,
+  createLegacyTx,
+  type TypedTransaction,
+} from '@ethereumjs/tx'
+import { Address, bytesToHex } from '@ethereumjs/util'
+import { createVM, type RunBlockResult, runTx } from '@ethereumjs/vm'
+import { decodeAbiParameters, type Hex } from 'viem'
+import type { Chain } from './chain.ts'
+import { ChainError } from './errors.ts'
+import type { StoredReceipt } from './receipts.ts'
+
+export function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint {
+  if ('maxFeePerGas' in tx) {
+    const tip = tx.maxPriorityFeePerGas < tx.maxFeePerGas - baseFee ? tx.maxPriorityFeePerGas : tx.maxFeePerGas - baseFee
+    return baseFee + tip
+  }
+  return (tx as { gasPrice: bigint }).gasPrice
+}
+
+export function executionReceipts(block: Block, result: RunBlockResult): StoredReceipt[] {
+  const baseFee = block.header.baseFeePerGas ?? 0n
+  return block.transactions.map((tx, i) => {
+    const r = result.receipts[i]
+    const x = result.results[i]
+    if (!r || !x) throw new ChainError('INVALID_BLOCK', `missing execution result for transaction ${i}`)
+    return {
+      status: 'status' in r && r.status === 1 ? 1 : 0,
+      cumulativeGasUsed: r.cumulativeBlockGasUsed,
+      gasUsed: x.totalGasSpent,
+      effectiveGasPrice: effectiveGasPrice(tx, baseFee),
+      bloom: r.bitvector,
+      logs: r.logs,
+      from: tx.getSenderAddress().bytes,
+      contractAddress: x.createdAddress ? x.createdAddress.bytes : null,
+    }
+  })
+}
+
+export interface CallParams {
+  from?: Uint8Array
+  to?: Uint8Array | null
+  gas?: bigint
+  gasPrice?: bigint
+  maxFeePerGas?: bigint
+  maxPriorityFeePerGas?: bigint
+  value?: bigint
+  data?: Uint8Array
+  nonce?: bigint
+  accessList?: { address: Uint8Array; storageKeys: Uint8Array[] }[]
+}
+
+export interface CallOutcome {
+  returnData: Uint8Array
+  gasUsed: bigint
+  error?: { message: string; reverted: boolean }
+}
+
+export interface CallLimits {
+  gasCap: bigint
+  timeoutMs: number
+}
+
+/** Runs `params` as a transaction on the state after `block`; nothing is kept. */
+export async function simulate(chain: Chain, block: Block, params: CallParams, limits: CallLimits): Promise<CallOutcome> {
+  const gasLimit = minGas(params.gas ?? limits.gasCap, limits.gasCap)
+  return withTimeout(runOnce(chain, block, params, gasLimit), limits.timeoutMs)
+}
+
+export async function estimateGas(
+  chain: Chain,
+  block: Block,
+  params: CallParams,
+  limits: CallLimits,
+): Promise<bigint> {
+  const deadline = Date.now() + limits.timeoutMs
+  const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
+  const first = await withTimeout(runOnce(chain, block, params, cap), limits.timeoutMs)
+  if (first.error) throw outcomeError(first)
+  // Refunds and the 63/64 rule mean gasUsed alone may be too little: search the lowest limit that works.
+  let lo = first.gasUsed - 1n
+  let hi = cap
+  const guess = (first.gasUsed * 64n) / 63n + 3000n
+  if (guess < hi) {
+    const g = await runOnce(chain, block, params, guess)
+    if (!g.error) hi = guess
+    else lo = guess
+  }
+  while (hi - lo > 1n && (hi - lo) * 1000n > hi) {
+    if (Date.now() > deadline) break
+    const mid = (lo + hi) / 2n
+    const r = await runOnce(chain, block, params, mid)
+    if (r.error) lo = mid
+    else hi = mid
+  }
+  return hi
+}
+
+export function outcomeError(o: CallOutcome): ChainError {
+  const err = o.error ?? { message: 'execution failed', reverted: false }
+  if (err.reverted) {
+    const reason = decodeRevertReason(o.returnData)
+    return new ChainError(
+      'EXECUTION_REVERTED',
+      reason ? `execution reverted: ${reason}` : 'execution reverted',
+      o.returnData,
+    )
+  }
+  return new ChainError('EXECUTION_FAILED', err.message)
+}
+
+export function decodeRevertReason(data: Uint8Array): string | undefined {
+  const hex = bytesToHex(data)
+  try {
+    if (hex.startsWith('0x08c379a0')) {
+      const [reason] = decodeAbiParameters([{ type: 'string' }], `0x${hex.slice(10)}` as Hex)
+      return reason
+    }
+    if (hex.startsWith('0x4e487b71')) {
+      const [code] = decodeAbiParameters([{ type: 'uint256' }], `0x${hex.slice(10)}` as Hex)
+      return `panic: ${PANIC_REASONS[Number(code)] ?? 'unknown'} (0x${code.toString(16)})`
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
+const PANIC_REASONS: Record<number, string> = {
+  0x01: 'assert(false)',
+  0x11: 'arithmetic underflow or overflow',
+  0x12: 'division or modulo by zero',
+  0x21: 'enum overflow',
+  0x22: 'invalid encoded storage byte array accessed',
+  0x31: 'out-of-bounds array access; popping on an empty array',
+  0x32: 'out-of-bounds access of an array or bytesN',
+  0x41: 'out of memory',
+  0x51: 'uninitialized function',
+}
+
+function minGas(a: bigint, b: bigint): bigint {
+  return a < b ? a : b
+}
+
+async function runOnce(chain: Chain, block: Block, params: CallParams, gasLimit: bigint): Promise<CallOutcome> {
+  const stateManager = chain.stateAt(block.header.stateRoot)
+  const vm = await createVM({ common: chain.common, stateManager, blockchain: chain.vm.blockchain })
+  const from = new Address(params.from ?? new Uint8Array(20))
+  const baseFee = block.header.baseFeePerGas ?? 0n
+  const nonce = params.nonce ?? (await stateManager.getAccount(from))?.nonce ?? 0n
+  const tx = unsignedTx(chain, params, gasLimit, nonce, baseFee)
+  // Impersonation: calls run as `from` without a signature (what every node's eth_call does).
+  ;(tx as { getSenderAddress: () => Address }).getSenderAddress = () => from
+  try {
+    const r = await runTx(vm, {
+      tx,
+      block,
+      skipBalance: true,
+      skipNonce: params.nonce === undefined,
+      skipBlockGasLimitValidation: true,
+      skipHardForkValidation: true,
+    })
+    const ex = r.execResult
+    const out: CallOutcome = { returnData: ex.returnValue, gasUsed: r.totalGasSpent }
+    if (ex.exceptionError) {
+      out.error = { message: ex.exceptionError.error, reverted: ex.exceptionError.error === 'revert' }
+    }
+    return out
+  } catch (e) {
+    const msg = (e as Error).message.split(' (')[0] ?? 'execution failed'
+    return { returnData: new Uint8Array(0), gasUsed: 0n, error: { message: msg, reverted: false } }
+  }
+}
+
+function unsignedTx(chain: Chain, p: CallParams, gasLimit: bigint, nonce: bigint, baseFee: bigint): TypedTransaction {
+  const opts = { common: chain.common, freeze: false }
+  const base = {
+    nonce,
+    gasLimit,
+    to: p.to ? new Address(p.to) : undefined,
+    value: p.value ?? 0n,
+    data: p.data ?? new Uint8Array(0),
+  }
+  const accessList: AccessList | undefined = p.accessList?.map((a) => ({
+    address: bytesToHex(a.address),
+    storageKeys: a.storageKeys.map((k) => bytesToHex(k)),
+  }))
+  if (p.gasPrice !== undefined) {
+    return accessList
+      ? createAccessList2930Tx({ ...base, gasPrice: p.gasPrice, accessList }, opts)
+      : createLegacyTx({ ...base, gasPrice: p.gasPrice }, opts)
+  }
+  // No price given: pay the base fee exactly, like geth, so calls from empty accounts still work.
+  const maxFeePerGas = p.maxFeePerGas ?? baseFee
+  const maxPriorityFeePerGas = p.maxPriorityFeePerGas ?? 0n
+  return createFeeMarket1559Tx(
+    {
+      ...base,
+      maxFeePerGas,
+      maxPriorityFeePerGas: maxPriorityFeePerGas > maxFeePerGas ? maxFeePerGas : maxPriorityFeePerGas,
+      accessList: accessList ?? [],
+    },
+    opts,
+  )
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ChainError('TIMEOUT', `execution timeout after ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([p, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}

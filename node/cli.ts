@@ -1,0 +1,273 @@
+// mosaic-node command line: init, start, dev, keys. Errors print one line and exit non-zero.
+import { existsSync, rmSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { Writable } from 'node:stream'
+import { bytesToHex, hexToBytes } from '@ethereumjs/util'
+import { Command } from 'commander'
+import { pino, type Logger } from 'pino'
+import {
+  DEV_MNEMONIC,
+  devAccounts,
+  devGenesisJson,
+  devValidatorKeys,
+  type Genesis,
+  loadGenesisFile,
+  parseGenesis,
+} from '../genesis/index.ts'
+import { Chain } from './chain/chain.ts'
+import { type ConfigSources, loadConfig, type NodeConfig, type SettingName } from './config.ts'
+import { createKeystore, listKeystores, loadKeystore } from './keystore.ts'
+import { MosaicNode, type NodeModules } from './node.ts'
+import { VERSION } from './version.ts'
+
+type Opts = Record<string, string | boolean | undefined>
+
+function makeLogger(level: string): Logger {
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2))
+}
+
+function configFlags(cmd: Command, rpcDefaultPort?: number): Command {
+  return cmd
+    .option('--config <file>', 'JSON config file (defaults < file < MOSAIC_* env < flags)')
+    .option('--log.level <level>', 'trace|debug|info|warn|error', undefined)
+    .option('--rpc.addr <addr>', 'JSON-RPC listen address (default 127.0.0.1)')
+    .option('--rpc.port <port>', `JSON-RPC port (default ${rpcDefaultPort ?? 8545})`)
+    .option('--rpc.cors <origins>', 'comma-separated allowed CORS origins, * for any')
+    .option('--rpc.maxBodyBytes <n>', 'largest request body')
+    .option('--rpc.maxBatch <n>', 'largest JSON-RPC batch')
+    .option('--rpc.gasCap <gas>', 'gas cap of eth_call / eth_estimateGas')
+    .option('--txpool.maxTotal <n>', 'transactions the pool holds at most')
+    .option('--txpool.maxPerSender <n>', 'transactions per sender at most')
+}
+
+function flagsOf(opts: Opts): Partial<Record<SettingName, unknown>> {
+  const out: Partial<Record<SettingName, unknown>> = {}
+  for (const [k, v] of Object.entries(opts)) {
+    if (k === 'config' || k === 'genesis' || v === undefined) continue
+    out[k as SettingName] = v
+  }
+  return out
+}
+
+async function readPassword(opts: Opts, prompt: string): Promise<string> {
+  const file = opts['passwordFile'] ?? opts['validator.passwordFile']
+  if (typeof file === 'string') return (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
+  if (process.env['MOSAIC_PASSWORD']) return process.env['MOSAIC_PASSWORD']
+  if (!process.stdin.isTTY) throw new CliError('no password: pass --password-file FILE or set MOSAIC_PASSWORD')
+  let muted = false
+  const out = new Writable({
+    write(chunk, _enc, cb) {
+      if (!muted) process.stderr.write(chunk)
+      cb()
+    },
+  })
+  const rl = createInterface({ input: process.stdin, output: out, terminal: true })
+  return new Promise((res) => {
+    rl.question(prompt, (answer) => {
+      rl.close()
+      process.stderr.write('\n')
+      res(answer)
+    })
+    muted = true
+  })
+}
+
+class CliError extends Error {}
+
+async function runNode(config: NodeConfig, modules: NodeModules, onStarted?: (node: MosaicNode) => void) {
+  const node = await MosaicNode.create(config, modules)
+  let exiting = false
+  const shutdown = (signal: string) => {
+    if (exiting) return
+    exiting = true
+    modules.logger.info({ signal }, 'signal received')
+    node.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        modules.logger.error({ err: e }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  await node.start()
+  onStarted?.(node)
+}
+
+export function buildCli(): Command {
+  const program = new Command('mosaic-node')
+    .description('Mosaic auxiliary-chain node: EVM execution, staked finality, Ethereum JSON-RPC')
+    .version(VERSION)
+    .showHelpAfterError()
+
+  program
+    .command('init')
+    .description('create a data directory from a genesis file')
+    .requiredOption('--genesis <file>', 'geth-style genesis.json with a mosaic section')
+    .requiredOption('--datadir <dir>', 'data directory to create')
+    .option('--log.level <level>', 'log level', 'info')
+    .action(async (opts: Opts) => {
+      const genesis = await loadGenesisFile(String(opts['genesis']))
+      const logger = makeLogger(String(opts['log.level']))
+      const chain = await Chain.open({ datadir: String(opts['datadir']) }, { logger, genesis })
+      const hash = bytesToHex(chain.genesisBlock.hash())
+      await chain.close()
+      process.stdout.write(`initialised ${opts['datadir']} (chain id ${genesis.chainId}, genesis ${hash})\n`)
+    })
+
+  configFlags(
+    program
+      .command('start')
+      .description('run a node on an initialised data directory')
+      .option('--datadir <dir>', 'data directory (see init)')
+      .option('--genesis <file>', 'genesis file: initialises an empty data directory, checked against a used one')
+      .option('--validator.keystore <file>', 'encrypted key (Web3 Secret Storage) of a validator of this chain')
+      .option('--validator.passwordFile <file>', 'file holding the keystore password'),
+  ).action(async (opts: Opts) => {
+    const config = await loadConfig(sources(opts))
+    if (!config.datadir) throw new CliError('--datadir is required')
+    const logger = makeLogger(config.log.level)
+    const genesis = opts['genesis'] ? await loadGenesisFile(String(opts['genesis'])) : undefined
+    let validatorKey: Uint8Array | undefined
+    if (config.validator.keystore) {
+      const password = await readPassword({ passwordFile: config.validator.passwordFile }, 'keystore password: ')
+      validatorKey = (await loadKeystore(config.validator.keystore, password)).privateKey
+    }
+    await runNode(config, {
+      logger,
+      ...(genesis ? { genesis } : {}),
+      ...(validatorKey ? { validatorKey } : {}),
+    })
+  })
+
+  configFlags(
+    program
+      .command('dev')
+      .description('run a single-validator development chain with funded, unlocked accounts')
+      .option('--datadir <dir>', 'keep the chain here (default: a temporary directory, removed on exit)')
+      .option('--dev.blockTime <seconds>', 'seconds between blocks (default 1)')
+      .option('--dev.chainId <id>', 'chain id of a new dev chain (default 1515)'),
+  ).action(async (opts: Opts) => {
+    const { ['dev.blockTime']: blockTime, ['dev.chainId']: chainIdFlag, ...rest } = opts
+    const blockTimeMs = blockTime === undefined ? undefined : Math.round(Number(blockTime) * 1000)
+    if (blockTimeMs !== undefined && (!Number.isFinite(blockTimeMs) || blockTimeMs <= 0)) {
+      throw new CliError(`--dev.blockTime: expected a positive number of seconds, got ${blockTime}`)
+    }
+    const config = await loadConfig({ ...sources(rest), overrides: { 'log.level': 'info' } })
+    const temporary = !config.datadir
+    if (temporary) config.datadir = await mkdtemp(join(tmpdir(), 'mosaic-dev-'))
+    if (blockTimeMs !== undefined) config.blockTimeMs = blockTimeMs
+    const logger = makeLogger(config.log.level)
+    const validator = devValidatorKeys(1)[0]!
+    let genesis: Genesis | undefined
+    if (!existsSync(join(config.datadir, 'chaindata'))) {
+      genesis = parseGenesis(
+        devGenesisJson({
+          ...(chainIdFlag ? { chainId: BigInt(String(chainIdFlag)) } : {}),
+          ...(blockTimeMs ? { blockTimeMs } : {}),
+        }),
+      )
+    }
+    const accounts = devAccounts(10)
+    if (temporary) {
+      process.on('exit', () => {
+        rmSync(config.datadir, { recursive: true, force: true })
+      })
+    }
+    await runNode(
+      config,
+      {
+        logger,
+        ...(genesis ? { genesis } : {}),
+        validatorKey: hexToBytes(validator.privateKey),
+        devAccounts: accounts.map((a) => ({ address: hexToBytes(a.address), privateKey: hexToBytes(a.privateKey) })),
+      },
+      (node) => {
+        const lines = [
+          '',
+          'mosaic-node dev chain',
+          `  chain id    ${node.chain.chainId}`,
+          `  RPC URL     ${node.rpcUrl ?? '(disabled)'}`,
+          `  data dir    ${config.datadir}${temporary ? ' (temporary)' : ''}`,
+          `  validator   ${validator.address}`,
+          `  mnemonic    ${DEV_MNEMONIC}`,
+          '',
+          'Accounts (10,000 ETH each):',
+          ...accounts.map((a, i) => `  (${i}) ${a.address}  key ${a.privateKey}`),
+          '',
+        ]
+        process.stdout.write(`${lines.join('\n')}\n`)
+      },
+    )
+  })
+
+  const keys = program.command('keys').description('manage encrypted validator keys (Web3 Secret Storage v3)')
+  keys
+    .command('new')
+    .description('create a new key')
+    .option('--keystore <dir>', 'keystore directory', 'keystore')
+    .option('--password-file <file>', 'file holding the password')
+    .action(async (opts: Opts) => {
+      const password = await readPassword(opts, 'password for the new key: ')
+      const { address, path } = await createKeystore(String(opts['keystore']), password)
+      process.stdout.write(`${address} ${path}\n`)
+    })
+  keys
+    .command('import')
+    .description('import a private key (hex, from a file) into the keystore')
+    .argument('<keyfile>', 'file holding the hex private key')
+    .option('--keystore <dir>', 'keystore directory', 'keystore')
+    .option('--password-file <file>', 'file holding the password')
+    .action(async (keyfile: string, opts: Opts) => {
+      const hex = (await readFile(keyfile, 'utf8')).trim()
+      const privateKey = hexToBytes((hex.startsWith('0x') ? hex : `0x${hex}`) as `0x${string}`)
+      if (privateKey.length !== 32) throw new CliError(`${keyfile}: expected a 32-byte hex private key`)
+      const password = await readPassword(opts, 'password for the imported key: ')
+      const { address, path } = await createKeystore(String(opts['keystore']), password, { privateKey })
+      process.stdout.write(`${address} ${path}\n`)
+    })
+  keys
+    .command('list')
+    .description('list keys in the keystore')
+    .option('--keystore <dir>', 'keystore directory', 'keystore')
+    .action(async (opts: Opts) => {
+      for (const k of await listKeystores(String(opts['keystore']))) process.stdout.write(`${k.address} ${k.path}\n`)
+    })
+
+  program
+    .command('genesis')
+    .description('print a dev genesis.json to start from')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (opts: Opts) => {
+      const json = `${JSON.stringify(devGenesisJson(), null, 2)}\n`
+      if (opts['out']) {
+        await mkdir(resolve(String(opts['out']), '..'), { recursive: true })
+        await writeFile(String(opts['out']), json)
+      } else process.stdout.write(json)
+    })
+
+  return program
+}
+
+function sources(opts: Opts): ConfigSources {
+  return {
+    ...(typeof opts['config'] === 'string' ? { file: opts['config'] } : {}),
+    env: process.env,
+    flags: flagsOf(opts),
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv)
+  } catch (e) {
+    const err = e as { message?: string; code?: string }
+    process.stderr.write(`error: ${String(err.message ?? e).split('\n')[0]}\n`)
+    process.exitCode = 1
+  }
+}
+

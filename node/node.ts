@@ -1,0 +1,156 @@
+// Composition root: builds every module in order, owns start and stop.
+import { Address, bytesToHex } from '@ethereumjs/util'
+import type { Logger } from 'pino'
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
+import { addressOfPrivateKey } from '../consensus/index.ts'
+import type { Genesis } from '../genesis/index.ts'
+import { RpcServer } from '../rpc/index.ts'
+import { NodeBackend, type DevAccount, defaultBackendOptions } from './backend.ts'
+import { BlockBuilder, type SealKey } from './chain/builder.ts'
+import { Chain } from './chain/chain.ts'
+import { ChainError } from './chain/errors.ts'
+import { TxPool } from './chain/txpool.ts'
+import type { NodeConfig } from './config.ts'
+import { Producer } from './producer.ts'
+import { CLIENT_VERSION } from './version.ts'
+
+export interface NodeModules {
+  logger: Logger
+  /** For a new data directory (or to check against the stored genesis). */
+  genesis?: Genesis
+  /** Sealing key of the local validator; without it the node only follows. */
+  validatorKey?: Uint8Array
+  /** Unlocked accounts (dev mode). */
+  devAccounts?: DevAccount[]
+}
+
+export class MosaicNode {
+  readonly metrics = new Registry()
+  rpcUrl: string | undefined
+  private stopping: Promise<void> | undefined
+
+  private constructor(
+    readonly config: NodeConfig,
+    private readonly logger: Logger,
+    readonly chain: Chain,
+    readonly pool: TxPool,
+    private readonly producer: Producer | undefined,
+    private rpc: RpcServer | undefined,
+  ) {}
+
+  static async create(config: NodeConfig, modules: NodeModules): Promise<MosaicNode> {
+    const logger = modules.logger
+    const chain = await Chain.open({ datadir: config.datadir }, { logger, ...(modules.genesis ? { genesis: modules.genesis } : {}) })
+    try {
+      const pool = new TxPool(config.txpool, {
+        logger: logger.child({ module: 'txpool' }),
+        state: {
+          getAccount: async (address) => {
+            const acct = await chain.stateAt(chain.head.header.stateRoot).getAccount(new Address(address))
+            return { nonce: acct?.nonce ?? 0n, balance: acct?.balance ?? 0n }
+          },
+        },
+        chain: {
+          chainId: chain.chainId,
+          blockGasLimit: () => chain.head.header.gasLimit,
+          nextBaseFee: () => chain.head.header.calcNextBaseFee(),
+        },
+      })
+      const node = new MosaicNode(
+        config,
+        logger,
+        chain,
+        pool,
+        modules.validatorKey ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger) : undefined,
+        undefined,
+      )
+      node.registerMetrics()
+      if (config.rpc.enabled) {
+        const backend = new NodeBackend(
+          {
+            ...defaultBackendOptions,
+            clientVersion: CLIENT_VERSION,
+            gasCap: config.rpc.gasCap,
+            timeoutMs: config.rpc.callTimeoutMs,
+          },
+          { chain, pool, devAccounts: modules.devAccounts ?? [] },
+        )
+        node.rpc = new RpcServer(config.rpc, {
+          backend,
+          logger: logger.child({ module: 'rpc' }),
+          metricsRegistry: node.metrics,
+        })
+      }
+      return node
+    } catch (e) {
+      await chain.close()
+      throw e
+    }
+  }
+
+  private static producerFor(
+    config: NodeConfig,
+    chain: Chain,
+    pool: TxPool,
+    privateKey: Uint8Array,
+    logger: Logger,
+  ): Producer {
+    const key: SealKey = { privateKey, address: addressOfPrivateKey(privateKey) }
+    const validators = chain.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
+    const me = bytesToHex(key.address)
+    if (!validators.includes(me)) {
+      throw new ChainError('BAD_SEAL', `validator key ${me} is not a validator of this chain (genesis lists ${validators.join(', ')})`)
+    }
+    const blockTimeMs = config.blockTimeMs ?? chain.genesis.mosaic.blockTimeMs
+    const builder = new BlockBuilder(
+      { timeBudgetMs: Math.max(200, blockTimeMs * 0.6), vanity: new TextEncoder().encode(CLIENT_VERSION) },
+      { chain, logger: logger.child({ module: 'builder' }) },
+    )
+    return new Producer({ blockTimeMs }, { chain, pool, builder, key, logger: logger.child({ module: 'producer' }) })
+  }
+
+  private registerMetrics(): void {
+    collectDefaultMetrics({ register: this.metrics, prefix: 'mosaic_process_' })
+    const chain = this.chain
+    new Gauge({
+      name: 'mosaic_chain_head_number',
+      help: 'Number of the head block',
+      registers: [this.metrics],
+      collect() {
+        this.set(Number(chain.head.header.number))
+      },
+    })
+    const pool = this.pool
+    new Gauge({
+      name: 'mosaic_txpool_transactions',
+      help: 'Transactions in the pool by state',
+      labelNames: ['state'],
+      registers: [this.metrics],
+      collect() {
+        const s = pool.status()
+        this.set({ state: 'pending' }, s.pending)
+        this.set({ state: 'queued' }, s.queued)
+      },
+    })
+  }
+
+  async start(): Promise<void> {
+    if (this.rpc) {
+      const { url } = await this.rpc.listen()
+      this.rpcUrl = url
+      this.logger.info({ url }, 'JSON-RPC listening')
+    }
+    this.producer?.start()
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.logger.info('shutting down')
+      await this.producer?.stop()
+      await this.rpc?.close().catch((e: unknown) => this.logger.warn({ err: e }, 'rpc close failed'))
+      await this.chain.close()
+      this.logger.info('stopped')
+    })()
+    return this.stopping
+  }
+}

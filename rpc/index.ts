@@ -1,0 +1,5 @@
+export * from './backend.ts'
+export type { RpcErrorObject } from './errors.ts'
+export { RpcError, toRpcError } from './errors.ts'
+export { defaultRpcOptions, type RpcOptions } from './options.ts'
+export { type RpcModules, RpcServer } from './server.ts'

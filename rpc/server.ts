@@ -1,0 +1,187 @@
+// HTTP transport for JSON-RPC on fastify: body and batch limits, CORS, health and metrics.
+// The request body is parsed here (not by fastify) so that every malformed or oversized request
+// still gets a JSON-RPC error object back.
+import type { AddressInfo } from 'node:net'
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify'
+import type { Logger } from 'pino'
+import { Counter, type Registry } from 'prom-client'
+import type { RpcBackend } from './backend.ts'
+import { Dispatcher, errorResponse, type JsonRpcResponse } from './dispatch.ts'
+import { ErrorCode, invalidRequest, parseError, RpcError } from './errors.ts'
+import { ethMethods } from './namespaces/eth.ts'
+import { netMethods } from './namespaces/net.ts'
+import { web3Methods } from './namespaces/web3.ts'
+import { defaultRpcOptions, type RpcOptions } from './options.ts'
+
+export interface RpcModules {
+  backend: RpcBackend
+  logger: Logger
+  metricsRegistry?: Registry
+}
+
+const REQUESTS_METRIC = 'mosaic_rpc_requests_total'
+// Node's default is 5 s; geth and fastify use longer idle windows so clients reuse connections.
+const KEEP_ALIVE_MS = 72_000
+
+function requestsCounter(registry: Registry): Counter<'method'> {
+  const existing = registry.getSingleMetric(REQUESTS_METRIC)
+  if (existing) return existing as Counter<'method'>
+  return new Counter({
+    name: REQUESTS_METRIC,
+    help: 'JSON-RPC calls received, by method (unknown methods counted as "unknown")',
+    labelNames: ['method'],
+    registers: [registry],
+  })
+}
+
+export class RpcServer {
+  readonly options: RpcOptions
+  private readonly logger: Logger
+  private readonly dispatcher: Dispatcher
+  private readonly registry: Registry | undefined
+  private readonly app: FastifyInstance
+
+  constructor(options: Partial<RpcOptions>, modules: RpcModules) {
+    this.options = { ...defaultRpcOptions, ...options }
+    this.logger = modules.logger.child({ module: 'rpc' })
+    this.registry = modules.metricsRegistry
+    const counter = this.registry ? requestsCounter(this.registry) : undefined
+    this.dispatcher = new Dispatcher(
+      [ethMethods, netMethods, web3Methods],
+      { backend: modules.backend, options: this.options, logger: this.logger },
+      { onCall: counter ? (method) => counter.inc({ method }) : undefined },
+    )
+    this.app = this.buildApp()
+  }
+
+  /** Dispatches an already-parsed request body without HTTP; undefined when nothing is to be sent. */
+  handle(body: unknown): Promise<unknown> {
+    return this.dispatcher.handle(body)
+  }
+
+  async listen(): Promise<{ url: string }> {
+    await this.app.listen({ host: this.options.addr, port: this.options.port })
+    const addr = this.app.server.address() as AddressInfo
+    const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address
+    const url = `http://${host}:${addr.port}`
+    this.logger.info({ url }, 'JSON-RPC server listening')
+    return { url }
+  }
+
+  async close(): Promise<void> {
+    await this.app.close()
+  }
+
+  private allowedOrigin(origin: string | undefined): string | undefined {
+    const cors = this.options.cors
+    if (cors.length === 0) return undefined
+    if (cors.includes('*')) return '*'
+    return origin !== undefined && cors.includes(origin) ? origin : undefined
+  }
+
+  private buildApp(): FastifyInstance {
+    const app = Fastify({
+      logger: false,
+      bodyLimit: this.options.maxBodyBytes,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+    })
+
+    // Like geth, any content type is read as JSON: some clients send text/plain or nothing.
+    app.removeAllContentTypeParsers()
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    )
+
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.method === 'POST') req.headers['content-type'] = 'application/json'
+      const origin = this.allowedOrigin(req.headers.origin)
+      if (origin !== undefined) {
+        reply.header('access-control-allow-origin', origin)
+        if (origin !== '*') reply.header('vary', 'Origin')
+      }
+    })
+
+    app.setErrorHandler((err: FastifyError, _req, reply) => this.onTransportError(err, reply))
+    app.setNotFoundHandler((_req, reply) => {
+      reply.code(404).type('text/plain').send('not found')
+    })
+
+    app.post('/', (req, reply) => this.onPost(req, reply))
+    app.get('/', (_req, reply) => {
+      reply.type('text/plain').send('ok')
+    })
+    app.options('*', (req, reply) => {
+      if (this.allowedOrigin(req.headers.origin) !== undefined) {
+        reply.header('access-control-allow-methods', 'POST, GET, OPTIONS')
+        reply.header(
+          'access-control-allow-headers',
+          req.headers['access-control-request-headers'] ?? 'Content-Type',
+        )
+        reply.header('access-control-max-age', '600')
+      }
+      reply.code(204).send()
+    })
+
+    const registry = this.registry
+    if (registry) {
+      app.get('/metrics', async (_req, reply) => {
+        reply.type(registry.contentType).send(await registry.metrics())
+      })
+    }
+    return app
+  }
+
+  private async onPost(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const raw = req.body
+    let body: unknown
+    try {
+      body = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : '')
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e)
+      this.logger.debug({ detail }, 'rpc parse error')
+      this.sendJson(reply, 200, errorResponse(null, parseError(detail)))
+      return
+    }
+    const res = await this.dispatcher.handle(body)
+    if (res === undefined) {
+      reply.code(204).send()
+      return
+    }
+    this.sendJson(reply, 200, res)
+  }
+
+  private sendJson(reply: FastifyReply, status: number, res: JsonRpcResponse | JsonRpcResponse[]): void {
+    let text: string
+    try {
+      text = JSON.stringify(res)
+    } catch (e) {
+      // A handler returned something JSON cannot carry (a bigint): our bug, not the caller's.
+      this.logger.error({ err: e }, 'rpc response not serialisable')
+      text = JSON.stringify(errorResponse(null, new RpcError(ErrorCode.INTERNAL, 'internal error')))
+    }
+    reply.code(status).type('application/json').send(text)
+  }
+
+  /** Errors raised by fastify before our handler runs: answer them as JSON-RPC errors too. */
+  private onTransportError(err: FastifyError, reply: FastifyReply): void {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      this.logger.debug({ limit: this.options.maxBodyBytes }, 'rpc request body too large')
+      const e = invalidRequest(`request body too large: limit ${this.options.maxBodyBytes} bytes`)
+      this.sendJson(reply, 413, errorResponse(null, e))
+      return
+    }
+    const status = err.statusCode ?? 500
+    if (status < 500) {
+      this.logger.debug({ code: err.code, message: err.message }, 'rpc transport error')
+      this.sendJson(reply, status, errorResponse(null, invalidRequest(err.message)))
+      return
+    }
+    this.logger.error({ err }, 'rpc transport failure')
+    this.sendJson(reply, 500, errorResponse(null, new RpcError(ErrorCode.INTERNAL, 'internal error')))
+  }
+}
