@@ -1,4 +1,4 @@
-export { type ConsensusErrorCode, ConsensusError } from './errors.ts'
+export { ConsensusError, type ConsensusErrorCode } from './errors.ts'
 export { verifyHeader } from './rules/header.ts'
 export {
   addressOfPrivateKey,

@@ -102,7 +102,9 @@ export class NodeBackend implements RpcBackend {
     return stored.map((r, i) => receiptView(block, i, r, logs[i] ?? []))
   }
 
-  async getTransaction(hash: Uint8Array): Promise<{ tx: TypedTransaction; location?: TxLocation } | undefined> {
+  async getTransaction(
+    hash: Uint8Array,
+  ): Promise<{ tx: TypedTransaction; location?: TxLocation } | undefined> {
     const { chain, pool } = this.modules
     const loc = await chain.getTxLocation(hash)
     if (loc) {
@@ -115,7 +117,9 @@ export class NodeBackend implements RpcBackend {
             blockHash: loc.blockHash,
             blockNumber: block.header.number,
             index: loc.index,
-            ...(block.header.baseFeePerGas !== undefined ? { baseFeePerGas: block.header.baseFeePerGas } : {}),
+            ...(block.header.baseFeePerGas !== undefined
+              ? { baseFeePerGas: block.header.baseFeePerGas }
+              : {}),
           },
         }
       }
@@ -141,8 +145,10 @@ export class NodeBackend implements RpcBackend {
     return {
       nonce: acct?.nonce ?? 0n,
       balance: acct?.balance ?? 0n,
-      codeHash: acct?.codeHash ?? hexToBytes('0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470'),
-      storageRoot: acct?.storageRoot ?? hexToBytes('0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421'),
+      codeHash:
+        acct?.codeHash ?? hexToBytes('0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470'),
+      storageRoot:
+        acct?.storageRoot ?? hexToBytes('0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421'),
     }
   }
 
@@ -206,7 +212,9 @@ export class NodeBackend implements RpcBackend {
     const tip = req.maxPriorityFeePerGas ?? this.options.suggestedTip
     const maxFeePerGas = req.maxFeePerGas ?? req.gasPrice ?? baseFee * 2n + tip
     const from = key.address
-    const gas = req.gas ?? (await this.estimateGas({ ...req, from, maxFeePerGas: undefined, gasPrice: undefined }, head))
+    const gas =
+      req.gas ??
+      (await this.estimateGas({ ...req, from, maxFeePerGas: undefined, gasPrice: undefined }, head))
     const tx = createFeeMarket1559Tx(
       {
         chainId: chain.chainId,

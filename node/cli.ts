@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { bytesToHex, hexToBytes } from '@ethereumjs/util'
 import { Command } from 'commander'
-import { pino, type Logger } from 'pino'
+import { type Logger, pino } from 'pino'
 import {
   DEV_MNEMONIC,
   devAccounts,
@@ -56,7 +56,8 @@ async function readPassword(opts: Opts, prompt: string): Promise<string> {
   const file = opts['passwordFile'] ?? opts['validator.passwordFile']
   if (typeof file === 'string') return (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
   if (process.env['MOSAIC_PASSWORD']) return process.env['MOSAIC_PASSWORD']
-  if (!process.stdin.isTTY) throw new CliError('no password: pass --password-file FILE or set MOSAIC_PASSWORD')
+  if (!process.stdin.isTTY)
+    throw new CliError('no password: pass --password-file FILE or set MOSAIC_PASSWORD')
   let muted = false
   const out = new Writable({
     write(chunk, _enc, cb) {
@@ -124,8 +125,14 @@ export function buildCli(): Command {
       .command('start')
       .description('run a node on an initialised data directory')
       .option('--datadir <dir>', 'data directory (see init)')
-      .option('--genesis <file>', 'genesis file: initialises an empty data directory, checked against a used one')
-      .option('--validator.keystore <file>', 'encrypted key (Web3 Secret Storage) of a validator of this chain')
+      .option(
+        '--genesis <file>',
+        'genesis file: initialises an empty data directory, checked against a used one',
+      )
+      .option(
+        '--validator.keystore <file>',
+        'encrypted key (Web3 Secret Storage) of a validator of this chain',
+      )
       .option('--validator.passwordFile <file>', 'file holding the keystore password'),
   ).action(async (opts: Opts) => {
     const config = await loadConfig(sources(opts))
@@ -134,7 +141,10 @@ export function buildCli(): Command {
     const genesis = opts['genesis'] ? await loadGenesisFile(String(opts['genesis'])) : undefined
     let validatorKey: Uint8Array | undefined
     if (config.validator.keystore) {
-      const password = await readPassword({ passwordFile: config.validator.passwordFile }, 'keystore password: ')
+      const password = await readPassword(
+        { passwordFile: config.validator.passwordFile },
+        'keystore password: ',
+      )
       validatorKey = (await loadKeystore(config.validator.keystore, password)).privateKey
     }
     await runNode(config, {
@@ -184,7 +194,10 @@ export function buildCli(): Command {
         logger,
         ...(genesis ? { genesis } : {}),
         validatorKey: hexToBytes(validator.privateKey),
-        devAccounts: accounts.map((a) => ({ address: hexToBytes(a.address), privateKey: hexToBytes(a.privateKey) })),
+        devAccounts: accounts.map((a) => ({
+          address: hexToBytes(a.address),
+          privateKey: hexToBytes(a.privateKey),
+        })),
       },
       (node) => {
         const lines = [
@@ -235,7 +248,8 @@ export function buildCli(): Command {
     .description('list keys in the keystore')
     .option('--keystore <dir>', 'keystore directory', 'keystore')
     .action(async (opts: Opts) => {
-      for (const k of await listKeystores(String(opts['keystore']))) process.stdout.write(`${k.address} ${k.path}\n`)
+      for (const k of await listKeystores(String(opts['keystore'])))
+        process.stdout.write(`${k.address} ${k.path}\n`)
     })
 
   program
@@ -270,4 +284,3 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = 1
   }
 }
-

@@ -56,12 +56,16 @@ export function defaultConfig(): NodeConfig {
 }
 
 export function envName(setting: string): string {
-  return `MOSAIC_${setting.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase()}`
+  return `MOSAIC_${setting
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/\./g, '_')
+    .toUpperCase()}`
 }
 
 function coerce(name: SettingName, raw: unknown, source: string): unknown {
   const kind = SETTINGS[name]
-  const fail = (want: string) => new ConfigError(`${source} ${name}: expected ${want}, got ${JSON.stringify(raw)}`)
+  const fail = (want: string) =>
+    new ConfigError(`${source} ${name}: expected ${want}, got ${JSON.stringify(raw)}`)
   switch (kind) {
     case 'string':
       if (typeof raw !== 'string' || raw === '') throw fail('a non-empty string')
@@ -73,7 +77,12 @@ function coerce(name: SettingName, raw: unknown, source: string): unknown {
       throw fail('true or false')
     case 'int':
     case 'port': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^\d+$/.test(raw)
+            ? Number(raw)
+            : Number.NaN
       if (!Number.isSafeInteger(n) || n < 0) throw fail('a non-negative integer')
       if (kind === 'port' && n > 65535) throw fail('a port number 0-65535')
       return n
@@ -84,7 +93,11 @@ function coerce(name: SettingName, raw: unknown, source: string): unknown {
       throw fail('a non-negative integer')
     case 'list':
       if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) return raw
-      if (typeof raw === 'string') return raw.split(',').map((s) => s.trim()).filter(Boolean)
+      if (typeof raw === 'string')
+        return raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
       throw fail('a comma-separated list')
   }
 }
@@ -100,7 +113,8 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][]
   const out: [string, unknown][] = []
   for (const [k, v] of Object.entries(obj)) {
     const name = prefix ? `${prefix}.${k}` : k
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(...flatten(v as Record<string, unknown>, name))
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      out.push(...flatten(v as Record<string, unknown>, name))
     else out.push([name, v])
   }
   return out
@@ -117,7 +131,8 @@ export interface ConfigSources {
 
 export async function loadConfig(src: ConfigSources): Promise<NodeConfig> {
   const config = defaultConfig()
-  for (const [name, v] of Object.entries(src.overrides ?? {})) if (v !== undefined) set(config, name as SettingName, v)
+  for (const [name, v] of Object.entries(src.overrides ?? {}))
+    if (v !== undefined) set(config, name as SettingName, v)
   if (src.file) {
     let parsed: unknown
     try {

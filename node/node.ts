@@ -5,7 +5,7 @@ import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
 import { addressOfPrivateKey } from '../consensus/index.ts'
 import type { Genesis } from '../genesis/index.ts'
 import { RpcServer } from '../rpc/index.ts'
-import { NodeBackend, type DevAccount, defaultBackendOptions } from './backend.ts'
+import { type DevAccount, defaultBackendOptions, NodeBackend } from './backend.ts'
 import { BlockBuilder, type SealKey } from './chain/builder.ts'
 import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
@@ -40,7 +40,10 @@ export class MosaicNode {
 
   static async create(config: NodeConfig, modules: NodeModules): Promise<MosaicNode> {
     const logger = modules.logger
-    const chain = await Chain.open({ datadir: config.datadir }, { logger, ...(modules.genesis ? { genesis: modules.genesis } : {}) })
+    const chain = await Chain.open(
+      { datadir: config.datadir },
+      { logger, ...(modules.genesis ? { genesis: modules.genesis } : {}) },
+    )
     try {
       const pool = new TxPool(config.txpool, {
         logger: logger.child({ module: 'txpool' }),
@@ -61,7 +64,9 @@ export class MosaicNode {
         logger,
         chain,
         pool,
-        modules.validatorKey ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger) : undefined,
+        modules.validatorKey
+          ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger)
+          : undefined,
         undefined,
       )
       node.registerMetrics()
@@ -99,14 +104,20 @@ export class MosaicNode {
     const validators = chain.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
     const me = bytesToHex(key.address)
     if (!validators.includes(me)) {
-      throw new ChainError('BAD_SEAL', `validator key ${me} is not a validator of this chain (genesis lists ${validators.join(', ')})`)
+      throw new ChainError(
+        'BAD_SEAL',
+        `validator key ${me} is not a validator of this chain (genesis lists ${validators.join(', ')})`,
+      )
     }
     const blockTimeMs = config.blockTimeMs ?? chain.genesis.mosaic.blockTimeMs
     const builder = new BlockBuilder(
       { timeBudgetMs: Math.max(200, blockTimeMs * 0.6), vanity: new TextEncoder().encode(CLIENT_VERSION) },
       { chain, logger: logger.child({ module: 'builder' }) },
     )
-    return new Producer({ blockTimeMs }, { chain, pool, builder, key, logger: logger.child({ module: 'producer' }) })
+    return new Producer(
+      { blockTimeMs },
+      { chain, pool, builder, key, logger: logger.child({ module: 'producer' }) },
+    )
   }
 
   private registerMetrics(): void {

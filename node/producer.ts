@@ -74,7 +74,11 @@ export class Producer {
       metrics?.buildSeconds.observe(seconds)
       const level = built.block.transactions.length > 0 ? 'info' : 'debug'
       logger[level](
-        { ...blockSummary(built.block), gasUsed: Number(built.block.header.gasUsed), ms: Math.round(seconds * 1000) },
+        {
+          ...blockSummary(built.block),
+          gasUsed: Number(built.block.header.gasUsed),
+          ms: Math.round(seconds * 1000),
+        },
         'sealed block',
       )
     } catch (e) {

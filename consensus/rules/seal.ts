@@ -46,7 +46,11 @@ export function unsealedExtra(vanity: Uint8Array, payload: ConsensusPayload): Ui
   return out
 }
 
-export function splitExtra(extra: Uint8Array): { vanity: Uint8Array; payload: ConsensusPayload; seal: Uint8Array } {
+export function splitExtra(extra: Uint8Array): {
+  vanity: Uint8Array
+  payload: ConsensusPayload
+  seal: Uint8Array
+} {
   if (extra.length < EXTRA_VANITY + EXTRA_SEAL + 1) {
     throw new ConsensusError(
       'BAD_EXTRA_DATA',

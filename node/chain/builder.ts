@@ -1,7 +1,13 @@
 // Block production: pick pool transactions, execute them in one runBlock (assembling the block up
 // front avoids ethereumjs BlockBuilder's per-transaction re-creation, PERF-NOTES.md), then seal the
 // header from the resulting roots.
-import { type Block, createBlock, createBlockHeader, genTransactionsTrieRoot, type HeaderData } from '@ethereumjs/block'
+import {
+  type Block,
+  createBlock,
+  createBlockHeader,
+  genTransactionsTrieRoot,
+  type HeaderData,
+} from '@ethereumjs/block'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { runTx } from '@ethereumjs/vm'
@@ -41,7 +47,11 @@ export class BlockBuilder {
     private readonly modules: { chain: Chain; logger: Logger },
   ) {}
 
-  async build(cursorFor: (baseFee: bigint) => TxCursor, key: SealKey, timestamp: bigint): Promise<BuiltBlock> {
+  async build(
+    cursorFor: (baseFee: bigint) => TxCursor,
+    key: SealKey,
+    timestamp: bigint,
+  ): Promise<BuiltBlock> {
     const { chain } = this.modules
     const parent = chain.head
     const common = chain.common
@@ -108,11 +118,14 @@ export class BlockBuilder {
         // balance earlier in the block, say). Find the failing ones and build without them.
         const bad = await findFailing(chain, unsealed)
         if (bad.size === 0) throw e
-        this.modules.logger.debug({ dropped: bad.size, err: (e as Error).message }, 'dropping failing transactions')
+        this.modules.logger.debug(
+          { dropped: bad.size, err: (e as Error).message },
+          'dropping failing transactions',
+        )
         const badSenders = new Set<string>()
         txs = txs.filter((tx) => {
           const sender = tx.getSenderAddress().toString()
-          if (bad.has(tx) || badSenders.has(sender)) {
+          if (bad.has(bytesToHex(tx.hash())) || badSenders.has(sender)) {
             badSenders.add(sender)
             dropped.push(tx)
             return false
@@ -140,8 +153,9 @@ function selectTransactions(cursor: TxCursor, gasLimit: bigint, maxTxs: number):
 }
 
 /** Runs the block's transactions one by one on a reverted checkpoint to find those that fail. */
-async function findFailing(chain: Chain, block: Block): Promise<Set<TypedTransaction>> {
-  const bad = new Set<TypedTransaction>()
+async function findFailing(chain: Chain, block: Block): Promise<Set<string>> {
+  // By hash: createBlock copies the transactions, so identity does not survive.
+  const bad = new Set<string>()
   const sm = chain.vm.stateManager
   await sm.checkpoint()
   try {
@@ -151,7 +165,7 @@ async function findFailing(chain: Chain, block: Block): Promise<Set<TypedTransac
         const r = await runTx(chain.vm, { tx, block, blockGasUsed: gasUsed, skipHardForkValidation: true })
         gasUsed += r.totalGasSpent
       } catch {
-        bad.add(tx)
+        bad.add(bytesToHex(tx.hash()))
       }
     }
   } finally {

@@ -26,11 +26,22 @@ import {
 } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runBlock, type VM } from '@ethereumjs/vm'
 import type { Logger } from 'pino'
+import { ConsensusError, verifyHeader } from '../../consensus/index.ts'
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
-import { ConsensusError, verifyHeader } from '../../consensus/index.ts'
 import { createChainCommon } from './common.ts'
-import { getOrUndefined, key, type LevelDb, metaKey, openLevel, readU64, Table, TrieDb, u64, type WriteOp } from './db.ts'
+import {
+  getOrUndefined,
+  key,
+  type LevelDb,
+  metaKey,
+  openLevel,
+  readU64,
+  Table,
+  TrieDb,
+  u64,
+  type WriteOp,
+} from './db.ts'
 import { ChainError } from './errors.ts'
 import { executionReceipts } from './execution.ts'
 import { decodeReceipts, encodeReceipts, type StoredReceipt } from './receipts.ts'
@@ -95,7 +106,10 @@ export class Chain {
     } catch (e) {
       const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message
       if (/lock/i.test(cause)) {
-        throw new ChainError('DATADIR_LOCKED', `data directory ${options.datadir} is in use by another process`)
+        throw new ChainError(
+          'DATADIR_LOCKED',
+          `data directory ${options.datadir} is in use by another process`,
+        )
       }
       throw e
     }
@@ -107,12 +121,18 @@ export class Chain {
     }
   }
 
-  private static async load(options: ChainOptions, logger: Logger, level: LevelDb, given?: Genesis): Promise<Chain> {
+  private static async load(
+    options: ChainOptions,
+    logger: Logger,
+    level: LevelDb,
+    given?: Genesis,
+  ): Promise<Chain> {
     const storedJson = await getOrUndefined(level, metaKey('genesis'))
     const fresh = storedJson === undefined
     let genesis: Genesis
     if (fresh) {
-      if (!given) throw new ChainError('NO_GENESIS', `data directory ${options.datadir} is empty: run init first`)
+      if (!given)
+        throw new ChainError('NO_GENESIS', `data directory ${options.datadir} is empty: run init first`)
       genesis = given
     } else {
       genesis = parseGenesis(JSON.parse(new TextDecoder().decode(storedJson)))
@@ -136,12 +156,19 @@ export class Chain {
       const ops: WriteOp[] = [
         ...trieDb.drain(),
         ...blockOps(genesisBlock, []),
-        { type: 'put', key: metaKey('genesis'), value: new TextEncoder().encode(JSON.stringify(genesis.json)) },
+        {
+          type: 'put',
+          key: metaKey('genesis'),
+          value: new TextEncoder().encode(JSON.stringify(genesis.json)),
+        },
         { type: 'put', key: metaKey('schema'), value: new TextEncoder().encode(SCHEMA_VERSION) },
         { type: 'put', key: metaKey('head'), value: genesisBlock.hash() },
       ]
       await level.batch(ops.map(toLevelOp))
-      logger.info({ hash: bytesToHex(genesisBlock.hash()), chainId: genesis.chainId.toString() }, 'initialised chain')
+      logger.info(
+        { hash: bytesToHex(genesisBlock.hash()), chainId: genesis.chainId.toString() },
+        'initialised chain',
+      )
     } else {
       trieDb.discard()
       const stored0 = await getOrUndefined(level, key(Table.canonical, u64(0n)))
@@ -180,7 +207,8 @@ export class Chain {
     })
     const chain = new Chain(options, logger, level, trieDb, { common, genesis, genesisBlock, head, vm })
     chainRef.chain = chain
-    if (!fresh) logger.info({ number: Number(head.header.number), hash: bytesToHex(head.hash()) }, 'opened chain')
+    if (!fresh)
+      logger.info({ number: Number(head.header.number), hash: bytesToHex(head.hash()) }, 'opened chain')
     return chain
   }
 
@@ -302,7 +330,10 @@ export class Chain {
       verifyHeader(block.header, this._head.header, validators)
     } catch (e) {
       if (e instanceof ConsensusError) {
-        throw new ChainError(e.code === 'BAD_SEAL' || e.code === 'WRONG_SEALER' ? 'BAD_SEAL' : 'INVALID_BLOCK', e.message)
+        throw new ChainError(
+          e.code === 'BAD_SEAL' || e.code === 'WRONG_SEALER' ? 'BAD_SEAL' : 'INVALID_BLOCK',
+          e.message,
+        )
       }
       throw e
     }
@@ -311,7 +342,10 @@ export class Chain {
       result = await this.execute(block, false)
     } catch (e) {
       if (e instanceof ChainError) throw e
-      throw new ChainError('INVALID_BLOCK', `block ${block.header.number}: ${(e as Error).message.split('\n')[0]}`)
+      throw new ChainError(
+        'INVALID_BLOCK',
+        `block ${block.header.number}: ${(e as Error).message.split('\n')[0]}`,
+      )
     }
     const receipts = executionReceipts(block, result)
     await this.commit(block, receipts)

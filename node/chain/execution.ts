@@ -17,7 +17,10 @@ import type { StoredReceipt } from './receipts.ts'
 
 export function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint {
   if ('maxFeePerGas' in tx) {
-    const tip = tx.maxPriorityFeePerGas < tx.maxFeePerGas - baseFee ? tx.maxPriorityFeePerGas : tx.maxFeePerGas - baseFee
+    const tip =
+      tx.maxPriorityFeePerGas < tx.maxFeePerGas - baseFee
+        ? tx.maxPriorityFeePerGas
+        : tx.maxFeePerGas - baseFee
     return baseFee + tip
   }
   return (tx as { gasPrice: bigint }).gasPrice
@@ -67,7 +70,12 @@ export interface CallLimits {
 }
 
 /** Runs `params` as a transaction on the state after `block`; nothing is kept. */
-export async function simulate(chain: Chain, block: Block, params: CallParams, limits: CallLimits): Promise<CallOutcome> {
+export async function simulate(
+  chain: Chain,
+  block: Block,
+  params: CallParams,
+  limits: CallLimits,
+): Promise<CallOutcome> {
   const gasLimit = minGas(params.gas ?? limits.gasCap, limits.gasCap)
   return withTimeout(runOnce(chain, block, params, gasLimit), limits.timeoutMs)
 }
@@ -132,22 +140,27 @@ export function decodeRevertReason(data: Uint8Array): string | undefined {
 }
 
 const PANIC_REASONS: Record<number, string> = {
-  0x01: 'assert(false)',
-  0x11: 'arithmetic underflow or overflow',
-  0x12: 'division or modulo by zero',
-  0x21: 'enum overflow',
-  0x22: 'invalid encoded storage byte array accessed',
-  0x31: 'out-of-bounds array access; popping on an empty array',
-  0x32: 'out-of-bounds access of an array or bytesN',
-  0x41: 'out of memory',
-  0x51: 'uninitialized function',
+  1: 'assert(false)',
+  17: 'arithmetic underflow or overflow',
+  18: 'division or modulo by zero',
+  33: 'enum overflow',
+  34: 'invalid encoded storage byte array accessed',
+  49: 'out-of-bounds array access; popping on an empty array',
+  50: 'out-of-bounds access of an array or bytesN',
+  65: 'out of memory',
+  81: 'uninitialized function',
 }
 
 function minGas(a: bigint, b: bigint): bigint {
   return a < b ? a : b
 }
 
-async function runOnce(chain: Chain, block: Block, params: CallParams, gasLimit: bigint): Promise<CallOutcome> {
+async function runOnce(
+  chain: Chain,
+  block: Block,
+  params: CallParams,
+  gasLimit: bigint,
+): Promise<CallOutcome> {
   const stateManager = chain.stateAt(block.header.stateRoot)
   const vm = await createVM({ common: chain.common, stateManager, blockchain: chain.vm.blockchain })
   const from = new Address(params.from ?? new Uint8Array(20))
@@ -177,7 +190,13 @@ async function runOnce(chain: Chain, block: Block, params: CallParams, gasLimit:
   }
 }
 
-function unsignedTx(chain: Chain, p: CallParams, gasLimit: bigint, nonce: bigint, baseFee: bigint): TypedTransaction {
+function unsignedTx(
+  chain: Chain,
+  p: CallParams,
+  gasLimit: bigint,
+  nonce: bigint,
+  baseFee: bigint,
+): TypedTransaction {
   const opts = { common: chain.common, freeze: false }
   const base = {
     nonce,

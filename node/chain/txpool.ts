@@ -638,7 +638,6 @@ function fees(tx: TypedTransaction): { feeCap: bigint; tipCap: bigint } {
 /** min(tip, feeCap - baseFee); for legacy txs (tip = feeCap = gasPrice) that is gasPrice - baseFee. */
 function effectiveTip(e: PoolEntry, baseFee: bigint): bigint {
   const room = e.feeCap - baseFee
-  // biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigints
   return e.tipCap < room ? e.tipCap : room
 }
 

@@ -45,7 +45,8 @@ describe('layout: import direction', () => {
           if (!(FOLDERS as readonly string[]).includes(top) || top === folder) continue
           if (!ALLOWED[folder].includes(top)) bad.push(`${relative(root, file)} -> ${target}`)
           // Another folder is used through its index.ts only.
-          else if (target !== `${top}/index.ts`) bad.push(`${relative(root, file)} -> ${target} (use ${top}/index.ts)`)
+          else if (target !== `${top}/index.ts`)
+            bad.push(`${relative(root, file)} -> ${target} (use ${top}/index.ts)`)
         }
       }
       assert.deepEqual(bad, [])

@@ -16,7 +16,10 @@ import type { TxCursor } from '../../../../node/chain/txpool.ts'
 const logger = pino({ level: 'silent' })
 const accounts = devAccounts(3)
 const validator = devValidatorKeys(1)[0]!
-const sealKey: SealKey = { address: hexToBytes(validator.address), privateKey: hexToBytes(validator.privateKey) }
+const sealKey: SealKey = {
+  address: hexToBytes(validator.address),
+  privateKey: hexToBytes(validator.privateKey),
+}
 const genesisJson = devGenesisJson({ timestamp: 1_700_000_000n })
 
 function arrayCursor(txs: TypedTransaction[]): TxCursor {
@@ -76,7 +79,9 @@ describe('chain: execution, sealing, persistence', () => {
   it('executes a block: receipts, balances, seal', async () => {
     const builder = new BlockBuilder({ timeBudgetMs: 500, vanity: new Uint8Array(0) }, { chain: a, logger })
     const txs = [transfer(a, 0, 0n, 1000n), transfer(a, 0, 1n, 2000n), transfer(a, 1, 0n, 3000n)]
-    const before = await a.stateAt(a.head.header.stateRoot).getAccount(new Address(hexToBytes(accounts[2]!.address)))
+    const before = await a
+      .stateAt(a.head.header.stateRoot)
+      .getAccount(new Address(hexToBytes(accounts[2]!.address)))
     const built = await builder.build(() => arrayCursor(txs), sealKey, a.head.header.timestamp + 1n)
     await a.commit(built.block, built.receipts)
     block1 = built.block
@@ -93,7 +98,9 @@ describe('chain: execution, sealing, persistence', () => {
     )
     assert.equal(built.receipts[2]!.cumulativeGasUsed, 63000n)
     assert.equal(built.block.header.gasUsed, 63000n)
-    const after = await a.stateAt(a.head.header.stateRoot).getAccount(new Address(hexToBytes(accounts[2]!.address)))
+    const after = await a
+      .stateAt(a.head.header.stateRoot)
+      .getAccount(new Address(hexToBytes(accounts[2]!.address)))
     assert.equal(after!.balance - before!.balance, 6000n)
     assert.equal(bytesToHex(recoverSealer(built.block.header)), bytesToHex(sealKey.address))
     assert.equal(built.block.header.coinbase.toString(), bytesToHex(sealKey.address))
@@ -143,7 +150,10 @@ describe('chain: execution, sealing, persistence', () => {
       await c.importBlock(block1)
       const cb = new BlockBuilder({ timeBudgetMs: 500, vanity: new Uint8Array(0) }, { chain: c, logger })
       const built = await cb.build(() => arrayCursor([]), stranger, c.head.header.timestamp + 1n)
-      await assert.rejects(b.importBlock(built.block), (e: Error & { code?: string }) => e.code === 'INVALID_BLOCK')
+      await assert.rejects(
+        b.importBlock(built.block),
+        (e: Error & { code?: string }) => e.code === 'INVALID_BLOCK',
+      )
       assert.equal(b.head.header.number, 1n)
     } finally {
       await c.close()
