@@ -1,6 +1,6 @@
 // The node's implementation of rpc/backend.ts: reads go to the chain store, writes to the pool.
 import type { Block } from '@ethereumjs/block'
-import { createFeeMarket1559Tx, createTxFromRLP, type TypedTransaction } from '@ethereumjs/tx'
+import { createFeeMarket1559Tx, type TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex, equalsBytes, hexToBytes, setLengthLeft } from '@ethereumjs/util'
 import { Bloom } from '@ethereumjs/vm'
 import type { Hex } from 'viem'
@@ -21,6 +21,7 @@ import type {
 import type { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
 import { type CallLimits, estimateGas, outcomeError, simulate } from './chain/execution.ts'
+import { decodeRawTransaction } from './chain/rawTx.ts'
 import type { StoredReceipt } from './chain/receipts.ts'
 import type { TxPool } from './chain/txpool.ts'
 
@@ -43,12 +44,23 @@ export interface DevAccount {
 
 export class NodeBackend implements RpcBackend {
   private readonly devKeys = new Map<string, DevAccount>()
+  private readonly pendingListeners = new Set<(hash: Uint8Array) => void>()
 
   constructor(
     private readonly options: BackendOptions,
     private readonly modules: { chain: Chain; pool: TxPool; devAccounts: DevAccount[] },
   ) {
     for (const a of modules.devAccounts) this.devKeys.set(bytesToHex(a.address), a)
+    modules.pool.onPending = (tx) => {
+      if (this.pendingListeners.size === 0) return
+      const hash = tx.hash()
+      for (const l of this.pendingListeners) l(hash)
+    }
+  }
+
+  subscribePending(listener: (hash: Uint8Array) => void): () => void {
+    this.pendingListeners.add(listener)
+    return () => this.pendingListeners.delete(listener)
   }
 
   get chainId(): bigint {
@@ -195,13 +207,7 @@ export class NodeBackend implements RpcBackend {
   }
 
   async sendRawTransaction(raw: Uint8Array): Promise<Uint8Array> {
-    let tx: TypedTransaction
-    try {
-      tx = createTxFromRLP(raw, { common: this.modules.chain.common })
-    } catch (e) {
-      throw new ChainError('INVALID_TRANSACTION', `invalid transaction: ${firstLine(e)}`)
-    }
-    return this.modules.pool.add(tx)
+    return this.modules.pool.add(decodeRawTransaction(raw, this.modules.chain.common))
   }
 
   async sendTransaction(req: CallRequest): Promise<Uint8Array> {
@@ -277,12 +283,6 @@ export class NodeBackend implements RpcBackend {
     }
     return chain.stateAt(block.header.stateRoot)
   }
-}
-
-function firstLine(e: unknown): string {
-  return String((e as Error).message ?? e)
-    .split('\n')[0]!
-    .slice(0, 200)
 }
 
 function blockLogs(block: Block, receipts: StoredReceipt[]): LogView[][] {

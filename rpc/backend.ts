@@ -141,6 +141,8 @@ export interface RpcBackend {
   getCode(address: Uint8Array, block: Block): Promise<Uint8Array>
   getStorageAt(address: Uint8Array, slot: Uint8Array, block: Block): Promise<Uint8Array>
   getLogs(filter: LogFilter): Promise<LogView[]>
+  /** Calls `listener` with the hash of each transaction that becomes pending; returns the unsubscribe. */
+  subscribePending?(listener: (hash: Uint8Array) => void): () => void
 
   /** Executes against the state after `block`, without committing. */
   call(req: CallRequest, block: Block): Promise<CallResult>

@@ -13,7 +13,9 @@ import { Counter, type Registry } from 'prom-client'
 import type { RpcBackend } from './backend.ts'
 import { Dispatcher, errorResponse, type JsonRpcResponse } from './dispatch.ts'
 import { ErrorCode, invalidRequest, parseError, RpcError } from './errors.ts'
+import { FilterStore } from './filters.ts'
 import { ethMethods } from './namespaces/eth.ts'
+import { filterMethods } from './namespaces/filter.ts'
 import { netMethods } from './namespaces/net.ts'
 import { web3Methods } from './namespaces/web3.ts'
 import { defaultRpcOptions, type RpcOptions } from './options.ts'
@@ -45,6 +47,8 @@ export class RpcServer {
   private readonly dispatcher: Dispatcher
   private readonly registry: Registry | undefined
   private readonly app: FastifyInstance
+  private readonly filters = new FilterStore()
+  private readonly unsubscribePending: (() => void) | undefined
 
   constructor(options: Partial<RpcOptions>, modules: RpcModules) {
     this.options = { ...defaultRpcOptions, ...options }
@@ -52,10 +56,11 @@ export class RpcServer {
     this.registry = modules.metricsRegistry
     const counter = this.registry ? requestsCounter(this.registry) : undefined
     this.dispatcher = new Dispatcher(
-      [ethMethods, netMethods, web3Methods],
+      [ethMethods, filterMethods(this.filters), netMethods, web3Methods],
       { backend: modules.backend, options: this.options, logger: this.logger },
       { onCall: counter ? (method) => counter.inc({ method }) : undefined },
     )
+    this.unsubscribePending = modules.backend.subscribePending?.((h) => this.filters.notePending(h))
     this.app = this.buildApp()
   }
 
@@ -74,6 +79,8 @@ export class RpcServer {
   }
 
   async close(): Promise<void> {
+    this.unsubscribePending?.()
+    this.filters.close()
     await this.app.close()
   }
 

@@ -90,8 +90,10 @@ export async function estimateGas(
   const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
   const first = await withTimeout(runOnce(chain, block, params, cap), limits.timeoutMs)
   if (first.error) throw outcomeError(first)
+  // Most transactions need exactly what they used (a plain transfer: 21000), which wallets show as is.
+  if (first.gasUsed < cap && !(await runOnce(chain, block, params, first.gasUsed)).error) return first.gasUsed
   // Refunds and the 63/64 rule mean gasUsed alone may be too little: search the lowest limit that works.
-  let lo = first.gasUsed - 1n
+  let lo = first.gasUsed
   let hi = cap
   const guess = (first.gasUsed * 64n) / 63n + 3000n
   if (guess < hi) {
@@ -174,7 +176,8 @@ async function runOnce(
       tx,
       block,
       skipBalance: true,
-      skipNonce: params.nonce === undefined,
+      // geth skips nonce checks in calls too: wallets estimate with the next pending nonce.
+      skipNonce: true,
       skipBlockGasLimitValidation: true,
       skipHardForkValidation: true,
     })

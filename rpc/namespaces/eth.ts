@@ -167,7 +167,7 @@ async function feeHistory(params: unknown[], ctx: RpcContext): Promise<unknown> 
 }
 
 /** Resolves a from/to block of a log filter to a number. */
-async function logBlockNumber(ctx: RpcContext, id: BlockId | undefined): Promise<bigint> {
+export async function logBlockNumber(ctx: RpcContext, id: BlockId | undefined): Promise<bigint> {
   if (id === undefined) return ctx.backend.blockNumber()
   if ('number' in id) return id.number
   if ('tag' in id) {
@@ -180,7 +180,7 @@ async function logBlockNumber(ctx: RpcContext, id: BlockId | undefined): Promise
   throw serverError('unknown block')
 }
 
-function logMatches(log: LogView, f: ParsedLogFilter): boolean {
+export function logMatches(log: LogView, f: ParsedLogFilter): boolean {
   if (f.addresses.length > 0 && !f.addresses.some((a) => Buffer.compare(a, log.address) === 0)) return false
   for (let i = 0; i < f.topics.length; i++) {
     const wanted = f.topics[i]
@@ -193,7 +193,11 @@ function logMatches(log: LogView, f: ParsedLogFilter): boolean {
 
 async function getLogs(params: unknown[], ctx: RpcContext): Promise<RpcLog[]> {
   const [filterArg] = positional(params, 1, 1)
-  const f = logFilter(filterArg, 0)
+  return queryLogs(ctx, logFilter(filterArg, 0))
+}
+
+/** eth_getLogs for parsed criteria, with the block-range and result limits. */
+export async function queryLogs(ctx: RpcContext, f: ParsedLogFilter): Promise<RpcLog[]> {
   const { logsBlockRange, logsMaxResults } = ctx.options
   let logs: LogView[]
   if (f.blockHash !== undefined) {

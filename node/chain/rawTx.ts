@@ -1,0 +1,50 @@
+// Decoding of eth_sendRawTransaction payloads. The chain id is read from the raw fields first:
+// ethereumjs refuses a foreign chain id with a message about its Common, which says nothing to a
+// dApp developer, while geth answers "invalid chain id".
+import type { Common } from '@ethereumjs/common'
+import { RLP } from '@ethereumjs/rlp'
+import { createTxFromRLP, type TypedTransaction } from '@ethereumjs/tx'
+import { bytesToBigInt } from '@ethereumjs/util'
+import { ChainError } from './errors.ts'
+import { TxPoolError } from './txpoolErrors.ts'
+
+export function decodeRawTransaction(raw: Uint8Array, common: Common): TypedTransaction {
+  const have = rawChainId(raw)
+  const want = common.chainId()
+  if (have !== undefined && have !== want) {
+    throw new TxPoolError('WRONG_CHAIN_ID', `invalid chain id: have ${have}, want ${want}`, {
+      have: String(have),
+      want: String(want),
+    })
+  }
+  try {
+    return createTxFromRLP(raw, { common })
+  } catch (e) {
+    const reason = String((e as Error).message ?? e).split('\n')[0]!
+    throw new ChainError('INVALID_TRANSACTION', `invalid transaction: ${reason.slice(0, 200)}`)
+  }
+}
+
+/** The chain id a raw transaction claims, or undefined when it has none or cannot be parsed. */
+export function rawChainId(raw: Uint8Array): bigint | undefined {
+  const first = raw[0]
+  if (first === undefined) return undefined
+  try {
+    if (first >= 0xc0) {
+      // Legacy: v = chainId * 2 + 35 | 36 under EIP-155.
+      const fields = RLP.decode(raw)
+      const v = Array.isArray(fields) ? fields[6] : undefined
+      if (!(v instanceof Uint8Array)) return undefined
+      const n = bytesToBigInt(v)
+      return n >= 35n ? (n - 35n) / 2n : undefined
+    }
+    if (first <= 0x7f) {
+      const fields = RLP.decode(raw.subarray(1))
+      const id = Array.isArray(fields) ? fields[0] : undefined
+      return id instanceof Uint8Array ? bytesToBigInt(id) : undefined
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}
