@@ -1,13 +1,7 @@
 // Block production: pick pool transactions, execute them in one runBlock (assembling the block up
 // front avoids ethereumjs BlockBuilder's per-transaction re-creation, PERF-NOTES.md), then seal the
 // header from the resulting roots.
-import {
-  type Block,
-  createBlock,
-  createBlockHeader,
-  genTransactionsTrieRoot,
-  type HeaderData,
-} from '@ethereumjs/block'
+import { Block, createBlockHeader, genTransactionsTrieRoot, type HeaderData } from '@ethereumjs/block'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { runTx } from '@ethereumjs/vm'
@@ -80,12 +74,16 @@ export class BlockBuilder {
     const dropped: TypedTransaction[] = []
     const started = performance.now()
     for (let attempt = 0; ; attempt++) {
-      const unsealed = createBlock(
-        {
-          header: { ...headerBase, transactionsTrie: await genTransactionsTrieRoot(txs) },
-          transactions: txs,
-          withdrawals: [],
-        },
+      // The Block constructor, unlike createBlock, keeps the pool's transaction objects and with
+      // them their recovered senders.
+      const unsealed = new Block(
+        createBlockHeader(
+          { ...headerBase, transactionsTrie: await genTransactionsTrieRoot(txs) },
+          { common, ...BLOCK_OPTS },
+        ),
+        txs,
+        [],
+        [],
         { common, ...BLOCK_OPTS },
       )
       try {
@@ -107,8 +105,11 @@ export class BlockBuilder {
         const sealedExtra = new Uint8Array(extra.length + seal.length)
         sealedExtra.set(extra)
         sealedExtra.set(seal, extra.length)
-        const block = createBlock(
-          { header: { ...fields, extraData: sealedExtra }, transactions: txs, withdrawals: [] },
+        const block = new Block(
+          createBlockHeader({ ...fields, extraData: sealedExtra }, { common, ...BLOCK_OPTS }),
+          txs,
+          [],
+          [],
           { common, ...BLOCK_OPTS },
         )
         return { block, receipts: executionReceipts(block, result), dropped, executionMs }
