@@ -2,6 +2,7 @@
 // front avoids ethereumjs BlockBuilder's per-transaction re-creation, PERF-NOTES.md), then seal the
 // header from the resulting roots.
 import { Block, createBlockHeader, genTransactionsTrieRoot, type HeaderData } from '@ethereumjs/block'
+import { MerklePatriciaTrie } from '@ethereumjs/mpt'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { runTx } from '@ethereumjs/vm'
@@ -78,7 +79,10 @@ export class BlockBuilder {
       // them their recovered senders.
       const unsealed = new Block(
         createBlockHeader(
-          { ...headerBase, transactionsTrie: await genTransactionsTrieRoot(txs) },
+          {
+            ...headerBase,
+            transactionsTrie: await genTransactionsTrieRoot(txs, new MerklePatriciaTrie({ common })),
+          },
           { common, ...BLOCK_OPTS },
         ),
         txs,

@@ -3,6 +3,7 @@
 // trie nodes it created, so a crash leaves the chain at its last complete block.
 import type { BatchDBOp, DB } from '@ethereumjs/util'
 import { ClassicLevel } from 'classic-level'
+import { LRUCache } from 'lru-cache'
 
 export const Table = {
   meta: 0x01, // meta/<name> -> value (head, genesis, schema)
@@ -70,17 +71,30 @@ function hexKey(k: string): Uint8Array {
  */
 export class TrieDb implements DB<string, string | Uint8Array> {
   private pending = new Map<string, Uint8Array>()
+  /**
+   * Committed nodes recently read or written. Nodes are content-addressed, so an entry is never stale.
+   * Without it, every trie walk that leaves the node buffer waits on LevelDB's thread pool: 13% of
+   * block production time for ERC-20 transfers was spent idle.
+   */
+  private readonly clean: LRUCache<string, Uint8Array> | undefined
 
   constructor(
     private readonly level: LevelDb,
     private readonly parent?: TrieDb,
-  ) {}
+    cacheNodes = 250_000,
+  ) {
+    this.clean = parent === undefined && cacheNodes > 0 ? new LRUCache({ max: cacheNodes }) : undefined
+  }
 
   async get(k: string): Promise<Uint8Array | undefined> {
     const own = this.pending.get(k)
     if (own !== undefined) return own
     if (this.parent) return this.parent.get(k)
-    return (await this.level.get(hexKey(k))) ?? undefined
+    const hit = this.clean?.get(k)
+    if (hit !== undefined) return hit
+    const v = (await this.level.get(hexKey(k))) ?? undefined
+    if (v !== undefined) this.clean?.set(k, v)
+    return v
   }
 
   async put(k: string, v: string | Uint8Array): Promise<void> {
@@ -110,7 +124,10 @@ export class TrieDb implements DB<string, string | Uint8Array> {
   /** Hands the buffered nodes to the caller's batch and forgets them. */
   drain(): WriteOp[] {
     const ops: WriteOp[] = []
-    for (const [k, v] of this.pending) ops.push({ type: 'put', key: hexKey(k), value: v })
+    for (const [k, v] of this.pending) {
+      ops.push({ type: 'put', key: hexKey(k), value: v })
+      this.clean?.set(k, v)
+    }
     this.pending.clear()
     return ops
   }
