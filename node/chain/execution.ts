@@ -11,6 +11,7 @@ import {
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runTx } from '@ethereumjs/vm'
 import { decodeAbiParameters, type Hex } from 'viem'
+import type { CallRequest } from '../../rpc/index.ts'
 import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
 import type { StoredReceipt } from './receipts.ts'
@@ -45,18 +46,8 @@ export function executionReceipts(block: Block, result: RunBlockResult): StoredR
   })
 }
 
-export interface CallParams {
-  from?: Uint8Array
-  to?: Uint8Array | null
-  gas?: bigint
-  gasPrice?: bigint
-  maxFeePerGas?: bigint
-  maxPriorityFeePerGas?: bigint
-  value?: bigint
-  data?: Uint8Array
-  nonce?: bigint
-  accessList?: { address: Uint8Array; storageKeys: Uint8Array[] }[]
-}
+/** eth_call's transaction fields; the type is implied by the fee fields. */
+export type CallParams = Omit<CallRequest, 'type'>
 
 export interface CallOutcome {
   returnData: Uint8Array
