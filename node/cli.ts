@@ -167,7 +167,7 @@ export function buildCli(): Command {
     if (blockTimeMs !== undefined && (!Number.isFinite(blockTimeMs) || blockTimeMs <= 0)) {
       throw new CliError(`--dev.blockTime: expected a positive number of seconds, got ${blockTime}`)
     }
-    const config = await loadConfig({ ...sources(rest), overrides: { 'log.level': 'info' } })
+    const config = await loadConfig({ ...sources(rest), overrides: DEV_OVERRIDES })
     const temporary = !config.datadir
     if (temporary) config.datadir = await mkdtemp(join(tmpdir(), 'mosaic-dev-'))
     if (blockTimeMs !== undefined) config.blockTimeMs = blockTimeMs
@@ -273,6 +273,16 @@ function sources(opts: Opts): ConfigSources {
     env: process.env,
     flags: flagsOf(opts),
   }
+}
+
+/**
+ * Dev chains serve scripts that fire thousands of transactions at once (deployments, load tests), as
+ * Hardhat and anvil allow; a public node keeps geth-like pool limits against spam.
+ */
+const DEV_OVERRIDES: Partial<Record<SettingName, unknown>> = {
+  'log.level': 'info',
+  'txpool.maxPerSender': 4096,
+  'txpool.maxTotal': 100_000,
 }
 
 export async function main(argv: string[]): Promise<void> {
