@@ -44,7 +44,9 @@ export class RpcClient {
   /** One batch request; outcomes in the order of `calls`. A batch-level error becomes every call's error. */
   async batch(calls: RpcCall[]): Promise<RpcOutcome[]> {
     if (calls.length === 0) return []
-    const body = await this.post(calls.map((c, id) => ({ jsonrpc: '2.0', id, method: c.method, params: c.params })))
+    const body = await this.post(
+      calls.map((c, id) => ({ jsonrpc: '2.0', id, method: c.method, params: c.params })),
+    )
     if (!Array.isArray(body)) {
       const error = (body as Response).error ?? { code: -1, message: 'batch answered without an array' }
       return calls.map(() => ({ ok: false, error }))

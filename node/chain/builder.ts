@@ -34,8 +34,12 @@ export interface BuiltBlock {
 }
 
 export class BlockBuilder {
-  /** Moving estimate of execution cost, to size blocks to the time budget. */
-  private msPerTx = 2
+  /**
+   * Moving estimate of execution time per unit of declared gas, to size blocks to the time budget.
+   * Per gas rather than per transaction, so a switch from transfers to contract calls does not
+   * build a block several slots long before the estimate catches up.
+   */
+  private msPerGas = 1 / 21_000
 
   constructor(
     private readonly options: BuilderOptions,
@@ -52,9 +56,9 @@ export class BlockBuilder {
     const common = chain.common
     const baseFee = parent.header.calcNextBaseFee()
     const gasLimit = parent.header.gasLimit
-    const maxTxs = Math.max(50, Math.floor(this.options.timeBudgetMs / this.msPerTx))
+    const timeGas = BigInt(Math.floor(this.options.timeBudgetMs / this.msPerGas))
 
-    let txs = selectTransactions(cursorFor(baseFee), gasLimit, maxTxs)
+    let txs = selectTransactions(cursorFor(baseFee), gasLimit, timeGas)
     const payload: ConsensusPayload = { version: 0 }
     const headerBase: HeaderData = {
       parentHash: parent.hash(),
@@ -93,7 +97,13 @@ export class BlockBuilder {
       try {
         const result = await chain.execute(unsealed, true)
         const executionMs = performance.now() - started
-        if (txs.length > 0) this.msPerTx = 0.8 * this.msPerTx + (0.2 * executionMs) / txs.length
+        // Weighted by block size: a block of a few transactions (or the first, with a cold JIT) says
+        // little about the cost of a full one.
+        if (txs.length > 0) {
+          const declared = Number(txs.reduce((sum, tx) => sum + tx.gasLimit, 0n))
+          const w = Math.min(0.5, txs.length / 1000)
+          this.msPerGas = (1 - w) * this.msPerGas + (w * executionMs) / declared
+        }
         const fields: HeaderData = {
           ...headerBase,
           transactionsTrie: unsealed.header.transactionsTrie,
@@ -142,10 +152,11 @@ export class BlockBuilder {
   }
 }
 
-function selectTransactions(cursor: TxCursor, gasLimit: bigint, maxTxs: number): TypedTransaction[] {
+/** Best transactions that fit the block gas limit, until their declared gas reaches `timeGas`. */
+function selectTransactions(cursor: TxCursor, gasLimit: bigint, timeGas: bigint): TypedTransaction[] {
   const out: TypedTransaction[] = []
   let gas = 0n
-  for (let tx = cursor.peek(); tx !== undefined && out.length < maxTxs; tx = cursor.peek()) {
+  for (let tx = cursor.peek(); tx !== undefined && (out.length === 0 || gas < timeGas); tx = cursor.peek()) {
     if (gas + tx.gasLimit > gasLimit) {
       cursor.pop()
       continue
