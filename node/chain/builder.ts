@@ -98,10 +98,10 @@ export class BlockBuilder {
         const result = await chain.execute(unsealed, true)
         const executionMs = performance.now() - started
         // Weighted by block size: a block of a few transactions (or the first, with a cold JIT) says
-        // little about the cost of a full one.
+        // little about the cost of a full one, a block of hundreds nearly all.
         if (txs.length > 0) {
           const declared = Number(txs.reduce((sum, tx) => sum + tx.gasLimit, 0n))
-          const w = Math.min(0.5, txs.length / 1000)
+          const w = Math.min(0.8, txs.length / 250)
           this.msPerGas = (1 - w) * this.msPerGas + (w * executionMs) / declared
         }
         const fields: HeaderData = {

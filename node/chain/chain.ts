@@ -52,7 +52,9 @@ export interface ChainOptions {
   blockCacheSize: number
 }
 
-export const defaultChainOptions: ChainOptions = { datadir: '', blockCacheSize: 512 }
+// Recent blocks and receipts kept decoded. Full blocks hold a thousand transaction objects each: 512
+// of them kept ~700 MB live and made every major GC pause a block.
+export const defaultChainOptions: ChainOptions = { datadir: '', blockCacheSize: 64 }
 
 export interface ChainModules {
   logger: Logger
