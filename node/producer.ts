@@ -64,11 +64,14 @@ export class Producer {
     try {
       const timestamp = BigInt(Math.floor(Date.now() / 1000))
       const built = await builder.build((baseFee) => pool.cursor(baseFee), key, timestamp)
+      const t1 = performance.now()
       await chain.commit(built.block, built.receipts)
+      const t2 = performance.now()
       for (const tx of built.dropped) pool.remove(tx.hash())
       const senders = new Map<string, Uint8Array>()
       for (const r of built.receipts) senders.set(r.from.toString(), r.from)
       await pool.onNewHead([...senders.values()])
+      const t3 = performance.now()
       const seconds = (performance.now() - t0) / 1000
       metrics?.blocks.inc()
       metrics?.buildSeconds.observe(seconds)
@@ -78,6 +81,12 @@ export class Producer {
           ...blockSummary(built.block),
           gasUsed: Number(built.block.header.gasUsed),
           ms: Math.round(seconds * 1000),
+          // Where the time went: execution, the rest of building (selection, roots, seal), the
+          // database write, the pool update.
+          execMs: Math.round(built.executionMs),
+          buildMs: Math.round(t1 - t0 - built.executionMs),
+          commitMs: Math.round(t2 - t1),
+          poolMs: Math.round(t3 - t2),
         },
         'sealed block',
       )
