@@ -141,6 +141,19 @@ export async function startDevNode(opts: StartOptions = {}): Promise<DevNode> {
 
 class PortInUseError extends Error {}
 
+/** Starts `mosaic-node start --datadir DIR <args>` on a free port; the caller owns `datadir`. */
+export async function startNode(datadir: string, args: string[]): Promise<DevNode> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const argv = [NODE_BIN, 'start', '--datadir', datadir, '--rpc.port', String(port), ...args]
+    try {
+      return await launch(process.execPath, argv, { cwd: REPO_ROOT, datadir, ownsDatadir: false, port })
+    } catch (e) {
+      if (!(e instanceof PortInUseError) || attempt >= 3) throw e
+    }
+  }
+}
+
 interface LaunchOptions {
   cwd: string
   datadir: string
