@@ -65,9 +65,9 @@ export async function getOrUndefined(db: LevelDb, k: Uint8Array): Promise<Uint8A
 
 function hexKey(k: string): Uint8Array {
   // Trie keys arrive as unprefixed hex strings of node hashes (optionally with a code prefix).
-  const out = new Uint8Array(k.length / 2 + 1)
+  const out = Buffer.allocUnsafe(k.length / 2 + 1)
   out[0] = Table.trie
-  for (let i = 0; i < k.length / 2; i++) out[i + 1] = Number.parseInt(k.slice(i * 2, i * 2 + 2), 16)
+  out.write(k, 1, 'hex')
   return out
 }
 
