@@ -8,6 +8,7 @@ import { Writable } from 'node:stream'
 import { bytesToHex, hexToBytes } from '@ethereumjs/util'
 import { Command } from 'commander'
 import { type Logger, pino } from 'pino'
+import pinoPretty from 'pino-pretty'
 import {
   DEV_MNEMONIC,
   devAccounts,
@@ -25,14 +26,35 @@ import { VERSION } from './version.ts'
 
 type Opts = Record<string, string | boolean | undefined>
 
-function makeLogger(level: string): Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2))
+/**
+ * JSON lines for machines (log shippers, the tests, the benchmark); readable lines when a person
+ * watches a terminal. `auto` picks by whether stderr is a terminal.
+ */
+function makeLogger(level: string, format = 'auto'): Logger {
+  if (!['auto', 'json', 'pretty'].includes(format)) {
+    throw new CliError(`--log.format: expected auto, json or pretty, got ${format}`)
+  }
+  const options = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }
+  if (format === 'pretty' || (format === 'auto' && process.stderr.isTTY)) {
+    return pino(
+      options,
+      pinoPretty({
+        destination: 2,
+        sync: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'module',
+        singleLine: true,
+      }),
+    )
+  }
+  return pino(options, pino.destination(2))
 }
 
 function configFlags(cmd: Command, rpcDefaultPort?: number): Command {
   return cmd
     .option('--config <file>', 'JSON config file (defaults < file < MOSAIC_* env < flags)')
     .option('--log.level <level>', 'trace|debug|info|warn|error', undefined)
+    .option('--log.format <format>', 'auto (readable on a terminal, else JSON) | json | pretty')
     .option('--rpc.addr <addr>', 'JSON-RPC listen address (default 127.0.0.1)')
     .option('--rpc.port <port>', `JSON-RPC port (default ${rpcDefaultPort ?? 8545})`)
     .option('--rpc.cors <origins>', 'comma-separated allowed CORS origins, * for any')
@@ -137,7 +159,7 @@ export function buildCli(): Command {
   ).action(async (opts: Opts) => {
     const config = await loadConfig(sources(opts))
     if (!config.datadir) throw new CliError('--datadir is required')
-    const logger = makeLogger(config.log.level)
+    const logger = makeLogger(config.log.level, config.log.format)
     const genesis = opts['genesis'] ? await loadGenesisFile(String(opts['genesis'])) : undefined
     let validatorKey: Uint8Array | undefined
     if (config.validator.keystore) {
@@ -171,7 +193,7 @@ export function buildCli(): Command {
     const temporary = !config.datadir
     if (temporary) config.datadir = await mkdtemp(join(tmpdir(), 'mosaic-dev-'))
     if (blockTimeMs !== undefined) config.blockTimeMs = blockTimeMs
-    const logger = makeLogger(config.log.level)
+    const logger = makeLogger(config.log.level, config.log.format)
     const validator = devValidatorKeys(1)[0]!
     let genesis: Genesis | undefined
     if (!existsSync(join(config.datadir, 'chaindata'))) {

@@ -6,7 +6,7 @@ import { defaultTxPoolOptions, type TxPoolOptions } from './chain/txpool.ts'
 
 export interface NodeConfig {
   datadir: string
-  log: { level: string }
+  log: { level: string; format: string }
   rpc: RpcOptions & { enabled: boolean; callTimeoutMs: number }
   txpool: TxPoolOptions
   validator: { keystore?: string; passwordFile?: string }
@@ -23,6 +23,7 @@ export class ConfigError extends Error {
 const SETTINGS = {
   datadir: 'string',
   'log.level': 'string',
+  'log.format': 'string',
   'rpc.enabled': 'boolean',
   'rpc.addr': 'string',
   'rpc.port': 'port',
@@ -48,7 +49,7 @@ export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[]
 export function defaultConfig(): NodeConfig {
   return {
     datadir: '',
-    log: { level: 'info' },
+    log: { level: 'info', format: 'auto' },
     rpc: { ...defaultRpcOptions, enabled: true, callTimeoutMs: 5000 },
     txpool: { ...defaultTxPoolOptions },
     validator: {},

@@ -82,7 +82,8 @@ export class MosaicNode {
         )
         node.rpc = new RpcServer(config.rpc, {
           backend,
-          logger: logger.child({ module: 'rpc' }),
+          // RpcServer binds { module: 'rpc' } itself.
+          logger,
           metricsRegistry: node.metrics,
         })
       }
@@ -151,7 +152,6 @@ export class MosaicNode {
     if (this.rpc) {
       const { url } = await this.rpc.listen()
       this.rpcUrl = url
-      this.logger.info({ url }, 'JSON-RPC listening')
     }
     this.producer?.start()
   }

@@ -29,6 +29,8 @@ export interface RpcModules {
 const REQUESTS_METRIC = 'mosaic_rpc_requests_total'
 // Node's default is 5 s; geth and fastify use longer idle windows so clients reuse connections.
 const KEEP_ALIVE_MS = 72_000
+/** How much of an oversized body is read and discarded so that its sender still gets the error. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
 
 function requestsCounter(registry: Registry): Counter<'method'> {
   const existing = registry.getSingleMetric(REQUESTS_METRIC)
@@ -179,7 +181,21 @@ export class RpcServer {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       this.logger.debug({ limit: this.options.maxBodyBytes }, 'rpc request body too large')
       const e = invalidRequest(`request body too large: limit ${this.options.maxBodyBytes} bytes`)
-      this.sendJson(reply, 413, errorResponse(null, e))
+      // Answer after the upload is in (discarded): closing on a client still writing makes it see
+      // EPIPE instead of this error. Bodies past a hard cap get the connection closed on them.
+      const raw = reply.request.raw
+      const send = (): void => this.sendJson(reply, 413, errorResponse(null, e))
+      if (raw.complete || raw.destroyed) {
+        send()
+        return
+      }
+      let seen = 0
+      raw.on('data', (chunk: Buffer) => {
+        seen += chunk.length
+        if (seen > DRAIN_LIMIT_BYTES) raw.destroy()
+      })
+      raw.once('end', send)
+      raw.resume()
       return
     }
     const status = err.statusCode ?? 500
