@@ -2,12 +2,11 @@
 // `mosaic-node dev` and Hardhat 3's `hardhat node`. Every group still alive when the benchmark exits (or
 // is interrupted) is SIGKILLed and its temporary directories removed.
 import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '../test/helpers/node.ts'
 import { treeCpuSeconds, treeRssBytes } from './proc.ts'
 import { RpcClient, sleep } from './rpc.ts'
 
@@ -63,18 +62,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     killAllNow()
     process.exit(130)
   })
-}
-
-/** A port that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('freePort: no port')
-  server.close()
-  await once(server, 'close')
-  return address.port
 }
 
 export async function startMosaic(extraArgs: string[]): Promise<Peer> {
