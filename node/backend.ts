@@ -1,17 +1,20 @@
 // The node's implementation of rpc/backend.ts: reads go to the chain store, writes to the pool.
 import type { Block } from '@ethereumjs/block'
+import { getMerkleStateProof } from '@ethereumjs/statemanager'
 import { createFeeMarket1559Tx, type TypedTransaction } from '@ethereumjs/tx'
-import { Address, bytesToHex, equalsBytes, hexToBytes, setLengthLeft } from '@ethereumjs/util'
+import { Address, bytesToHex, equalsBytes, hexToBytes, KECCAK256_RLP, setLengthLeft } from '@ethereumjs/util'
 import { Bloom } from '@ethereumjs/vm'
 import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type {
+  AccountProofView,
   AccountView,
   BlockId,
   CallRequest,
   CallResult,
   LogFilter,
   LogView,
+  PoolContent,
   ReceiptView,
   RpcBackend,
   SyncStatus,
@@ -191,6 +194,52 @@ export class NodeBackend implements RpcBackend {
       }
     }
     return out
+  }
+
+  async getProof(address: Uint8Array, slots: Uint8Array[], block: Block): Promise<AccountProofView> {
+    const sm = await this.stateOf(block)
+    const addr = new Address(address)
+    const account = await sm.getAccount(addr)
+    // Storage proofs only where there is a storage trie to walk; geth answers empty proofs otherwise.
+    const hasStorage = account !== undefined && !equalsBytes(account.storageRoot, KECCAK256_RLP)
+    const proof = await getMerkleStateProof(
+      sm,
+      addr,
+      hasStorage ? slots.map((s) => setLengthLeft(s, 32)) : [],
+    )
+    const accountProof = proof.accountProof.map((n) => hexToBytes(n))
+    if (!account) {
+      // geth reads an absent account's code hash and storage root as zero hashes.
+      return {
+        accountProof,
+        balance: 0n,
+        nonce: 0n,
+        codeHash: new Uint8Array(32),
+        storageHash: new Uint8Array(32),
+        storageProof: slots.map(() => ({ value: 0n, proof: [] })),
+      }
+    }
+    return {
+      accountProof,
+      balance: account.balance,
+      nonce: account.nonce,
+      codeHash: account.codeHash,
+      storageHash: account.storageRoot,
+      storageProof: hasStorage
+        ? proof.storageProof.map((p) => ({
+            value: BigInt(p.value),
+            proof: p.proof.map((n) => hexToBytes(n)),
+          }))
+        : slots.map(() => ({ value: 0n, proof: [] })),
+    }
+  }
+
+  poolStatus(): { pending: number; queued: number } {
+    return this.modules.pool.status()
+  }
+
+  poolContent(): PoolContent {
+    return this.modules.pool.content()
   }
 
   /** Throws EXECUTION_REVERTED (with revert data and decoded reason) or EXECUTION_FAILED on failure. */

@@ -111,6 +111,26 @@ export interface TypedDataInput {
   message: Record<string, unknown>
 }
 
+/** EIP-1186 proof of one account and some of its storage slots, at one block's state. */
+export interface AccountProofView {
+  /** Trie nodes from the state root to the account's leaf (or to where its path ends). */
+  accountProof: Uint8Array[]
+  balance: bigint
+  nonce: bigint
+  /** All zero for an absent account, as geth reports it. */
+  codeHash: Uint8Array
+  /** The account's storage root; all zero for an absent account, as geth reports it. */
+  storageHash: Uint8Array
+  /** One entry per requested slot, in request order. */
+  storageProof: { value: bigint; proof: Uint8Array[] }[]
+}
+
+/** Pooled transactions by sender (0x lowercase address), each list in nonce order. */
+export interface PoolContent {
+  pending: Map<string, TypedTransaction[]>
+  queued: Map<string, TypedTransaction[]>
+}
+
 export interface RpcBackend {
   readonly chainId: bigint
   readonly clientVersion: string
@@ -141,6 +161,11 @@ export interface RpcBackend {
   getCode(address: Uint8Array, block: Block): Promise<Uint8Array>
   getStorageAt(address: Uint8Array, slot: Uint8Array, block: Block): Promise<Uint8Array>
   getLogs(filter: LogFilter): Promise<LogView[]>
+  /**
+   * EIP-1186 proof for `address` and its storage `slots` (each 32 bytes, left-padded) in the state
+   * after `block`, for eth_getProof.
+   */
+  getProof(address: Uint8Array, slots: Uint8Array[], block: Block): Promise<AccountProofView>
   /** Calls `listener` with the hash of each transaction that becomes pending; returns the unsubscribe. */
   subscribePending?(listener: (hash: Uint8Array) => void): () => void
 
@@ -157,6 +182,11 @@ export interface RpcBackend {
   sign(address: Uint8Array, message: Uint8Array): Promise<Uint8Array>
   /** Dev mode: EIP-712. */
   signTypedData(address: Uint8Array, data: TypedDataInput): Promise<Uint8Array>
+
+  /** Counts of executable (pending) and future-nonce (queued) transactions in the pool. */
+  poolStatus(): { pending: number; queued: number }
+  /** Every pooled transaction, for txpool_content and txpool_inspect. */
+  poolContent(): PoolContent
 
   /** Suggested legacy gas price (base fee of next block + suggested tip). */
   gasPrice(): Promise<bigint>

@@ -1,9 +1,10 @@
 // ethereumjs objects and backend views -> geth-shaped JSON. Quantities are minimal hex (`0x0`),
 // byte strings are lowercase 0x hex, addresses lowercase (geth does not checksum in JSON).
 import type { Block, BlockHeader } from '@ethereumjs/block'
+import { RLP } from '@ethereumjs/rlp'
 import type { TypedTransaction } from '@ethereumjs/tx'
-import { bytesToBigInt, bytesToHex } from '@ethereumjs/util'
-import type { LogView, ReceiptView, SyncStatus, TxLocation } from './backend.ts'
+import { bigIntToUnpaddedBytes, bytesToBigInt, bytesToHex, concatBytes } from '@ethereumjs/util'
+import type { AccountProofView, LogView, ReceiptView, SyncStatus, TxLocation } from './backend.ts'
 
 export function quantityHex(n: bigint | number): string {
   return `0x${n.toString(16)}`
@@ -297,5 +298,62 @@ export function formatSyncStatus(s: SyncStatus): {
     startingBlock: quantityHex(s.startingBlock),
     currentBlock: quantityHex(s.currentBlock),
     highestBlock: quantityHex(s.highestBlock),
+  }
+}
+
+/**
+ * The consensus encoding of a receipt (EIP-2718): RLP([status, cumulativeGasUsed, bloom, logs]),
+ * prefixed with the transaction type for typed transactions, as debug_getRawReceipts returns it.
+ */
+export function encodeReceipt(r: ReceiptView): Uint8Array {
+  const body = RLP.encode([
+    r.status === 1 ? Uint8Array.of(1) : new Uint8Array(0),
+    bigIntToUnpaddedBytes(r.cumulativeGasUsed),
+    r.logsBloom,
+    r.logs.map((l) => [l.address, l.topics, l.data]),
+  ])
+  return r.type === 0 ? body : concatBytes(Uint8Array.of(r.type), body)
+}
+
+export interface RpcStorageProof {
+  key: string
+  value: string
+  proof: string[]
+}
+
+export interface RpcAccountProof {
+  address: string
+  accountProof: string[]
+  balance: string
+  codeHash: string
+  nonce: string
+  storageHash: string
+  storageProof: RpcStorageProof[]
+}
+
+/**
+ * An eth_getProof result as geth's AccountResult. A storage key the caller wrote as 32 bytes comes
+ * back as 32 bytes of hex; a shorter one as a quantity (`0x00` -> `0x0`), which is what geth does.
+ */
+export function formatProof(
+  address: Uint8Array,
+  keys: { slot: Uint8Array; inputLength: number }[],
+  p: AccountProofView,
+): RpcAccountProof {
+  return {
+    address: dataHex(address),
+    accountProof: p.accountProof.map(dataHex),
+    balance: quantityHex(p.balance),
+    codeHash: dataHex(p.codeHash),
+    nonce: quantityHex(p.nonce),
+    storageHash: dataHex(p.storageHash),
+    storageProof: keys.map((k, i) => {
+      const s = p.storageProof[i]
+      return {
+        key: k.inputLength === 32 ? dataHex(k.slot) : quantityHex(bytesToBigInt(k.slot)),
+        value: quantityHex(s?.value ?? 0n),
+        proof: (s?.proof ?? []).map(dataHex),
+      }
+    }),
   }
 }

@@ -118,6 +118,32 @@ export function storageSlot(v: unknown, p: number | ParamPath): Uint8Array {
   return out
 }
 
+/** A storage key of eth_getProof: the 32-byte slot and how many bytes the caller wrote. */
+export interface ProofKey {
+  slot: Uint8Array
+  inputLength: number
+}
+
+/**
+ * eth_getProof's storage keys, decoded like geth's decodeHash: each up to 32 bytes of hex, 0x prefix
+ * optional, odd length allowed, left-padded to a slot. The input length decides how the key is
+ * echoed back (a 32-byte key as is, anything shorter as a quantity).
+ */
+export function proofKeys(v: unknown, p: number | ParamPath): ProofKey[] {
+  if (!Array.isArray(v)) fail(p, 'cannot unmarshal non-array into storage keys')
+  return v.map((k, i) => {
+    const q = at(p, String(i))
+    if (typeof k !== 'string') fail(q, 'cannot unmarshal non-string into storage key')
+    let body = k.startsWith('0x') || k.startsWith('0X') ? k.slice(2) : k
+    if (!HEX.test(body)) fail(q, 'hex string invalid')
+    if (body.length % 2 === 1) body = `0${body}`
+    if (body.length > 64) fail(q, 'hex string too long, want at most 32 bytes')
+    const slot = new Uint8Array(32)
+    slot.set(Buffer.from(body, 'hex'), 32 - body.length / 2)
+    return { slot, inputLength: body.length / 2 }
+  })
+}
+
 export function bool(v: unknown, p: number | ParamPath): boolean {
   if (typeof v !== 'boolean') fail(p, 'cannot unmarshal non-bool into bool')
   return v

@@ -14,9 +14,11 @@ import type { RpcBackend } from './backend.ts'
 import { Dispatcher, errorResponse, type JsonRpcResponse } from './dispatch.ts'
 import { ErrorCode, invalidRequest, parseError, RpcError } from './errors.ts'
 import { FilterStore } from './filters.ts'
+import { debugMethods } from './namespaces/debug.ts'
 import { ethMethods } from './namespaces/eth.ts'
 import { filterMethods } from './namespaces/filter.ts'
 import { netMethods } from './namespaces/net.ts'
+import { txpoolMethods } from './namespaces/txpool.ts'
 import { web3Methods } from './namespaces/web3.ts'
 import { defaultRpcOptions, type RpcOptions } from './options.ts'
 
@@ -58,7 +60,7 @@ export class RpcServer {
     this.registry = modules.metricsRegistry
     const counter = this.registry ? requestsCounter(this.registry) : undefined
     this.dispatcher = new Dispatcher(
-      [ethMethods, filterMethods(this.filters), netMethods, web3Methods],
+      [ethMethods, filterMethods(this.filters), netMethods, web3Methods, txpoolMethods, debugMethods],
       { backend: modules.backend, options: this.options, logger: this.logger },
       { onCall: counter ? (method) => counter.inc({ method }) : undefined },
     )

@@ -7,6 +7,7 @@ import {
   dataHex,
   formatBlock,
   formatLog,
+  formatProof,
   formatReceipt,
   formatSyncStatus,
   formatTransaction,
@@ -26,6 +27,7 @@ import {
   type ParsedCall,
   type ParsedLogFilter,
   positional,
+  proofKeys,
   rewardPercentiles,
   smallUint,
   storageSlot,
@@ -306,6 +308,19 @@ export const ethMethods: MethodTable = {
     const word = new Uint8Array(32)
     word.set(value.subarray(Math.max(0, value.length - 32)), Math.max(0, 32 - value.length))
     return dataHex(word)
+  },
+
+  eth_getProof: async (params, ctx) => {
+    const [a, k, b] = positional(params, 3, 3)
+    const addr = address(a, 0)
+    const keys = proofKeys(k, 1)
+    const block = await stateBlock(ctx, blockId(b, 2))
+    const proof = await ctx.backend.getProof(
+      addr,
+      keys.map((key) => key.slot),
+      block,
+    )
+    return formatProof(addr, keys, proof)
   },
 
   eth_getTransactionCount: async (params, ctx) => {

@@ -6,12 +6,14 @@ import { createFeeMarket1559Tx, createLegacyTx, type TypedTransaction } from '@e
 import { bytesToHex, createAddressFromPrivateKey, hexToBytes } from '@ethereumjs/util'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type {
+  AccountProofView,
   AccountView,
   BlockId,
   CallRequest,
   CallResult,
   LogFilter,
   LogView,
+  PoolContent,
   ReceiptView,
   RpcBackend,
   SyncStatus,
@@ -79,6 +81,12 @@ export const txPending = createFeeMarket1559Tx(
     gasLimit: 21_000n,
     to: recipient,
   },
+  { common },
+).sign(senderKey)
+
+/** A contract creation waiting in the "pool" for an earlier nonce (queued). */
+export const txQueued = createLegacyTx(
+  { nonce: 9n, gasPrice: 4n * GWEI, gasLimit: 100_000n, value: 5n, data: '0x6000' },
   { common },
 ).sign(senderKey)
 
@@ -238,6 +246,35 @@ export class TestBackend implements RpcBackend {
 
   async pendingNonce(address: Uint8Array): Promise<bigint> {
     return Buffer.compare(address, sender.bytes) === 0 ? 3n : 0n
+  }
+
+  /** A made-up proof: one node per account and slot, derived from what they prove. */
+  async getProof(address: Uint8Array, slots: Uint8Array[], block: Block): Promise<AccountProofView> {
+    this.maybeFail()
+    const account = await this.getAccount(address, block)
+    return {
+      accountProof: [keccak256(address), block.header.stateRoot],
+      balance: account.balance,
+      nonce: account.nonce,
+      codeHash: account.codeHash,
+      storageHash: account.storageRoot,
+      storageProof: slots.map((slot) => ({
+        value: slot[31] === 1 ? 42n : 0n,
+        proof: [keccak256(slot)],
+      })),
+    }
+  }
+
+  poolStatus(): { pending: number; queued: number } {
+    return { pending: this.pool.size, queued: 1 }
+  }
+
+  poolContent(): PoolContent {
+    const byNonce = (txs: TypedTransaction[]) => [...txs].sort((a, b) => (a.nonce < b.nonce ? -1 : 1))
+    return {
+      pending: new Map([[bytesToHex(sender.bytes), byNonce([...this.pool.values()])]]),
+      queued: new Map([[bytesToHex(sender.bytes), [txQueued]]]),
+    }
   }
 
   async getCode(address: Uint8Array): Promise<Uint8Array> {
