@@ -1,6 +1,6 @@
 export * from './backend.ts'
 export type { RpcErrorObject } from './errors.ts'
-export { RpcError, toRpcError } from './errors.ts'
+export { decodeRevertReason, RpcError, toRpcError } from './errors.ts'
 export { defaultFilterOptions, type FilterOptions, FilterStore } from './filters.ts'
 export { defaultRpcOptions, type RpcOptions } from './options.ts'
 export { type RpcModules, RpcServer } from './server.ts'

@@ -1,6 +1,7 @@
 // Execution outside block production: receipts from a block run, eth_call and eth_estimateGas on a
 // throwaway copy of a block's state.
 import type { Block } from '@ethereumjs/block'
+import type { Common } from '@ethereumjs/common'
 import {
   type AccessList,
   createAccessList2930Tx,
@@ -9,9 +10,8 @@ import {
   type TypedTransaction,
 } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
-import { createVM, type RunBlockResult, runTx } from '@ethereumjs/vm'
-import { decodeAbiParameters, type Hex } from 'viem'
-import type { CallRequest } from '../../rpc/index.ts'
+import { createVM, type RunBlockResult, runTx, type VM } from '@ethereumjs/vm'
+import { type CallRequest, decodeRevertReason } from '../../rpc/index.ts'
 import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
 import type { StoredReceipt } from './receipts.ts'
@@ -68,7 +68,8 @@ export async function simulate(
   limits: CallLimits,
 ): Promise<CallOutcome> {
   const gasLimit = minGas(params.gas ?? limits.gasCap, limits.gasCap)
-  return withTimeout(runOnce(chain, block, params, gasLimit), limits.timeoutMs)
+  const vm = await callVm(chain, block)
+  return withTimeout(runOnce(vm, block, params, gasLimit), limits.timeoutMs)
 }
 
 export async function estimateGas(
@@ -79,23 +80,25 @@ export async function estimateGas(
 ): Promise<bigint> {
   const deadline = Date.now() + limits.timeoutMs
   const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
-  const first = await withTimeout(runOnce(chain, block, params, cap), limits.timeoutMs)
+  // One VM for the whole search: every run reverts its writes, and the reads stay cached.
+  const vm = await callVm(chain, block)
+  const first = await withTimeout(runOnce(vm, block, params, cap), limits.timeoutMs)
   if (first.error) throw outcomeError(first)
   // Most transactions need exactly what they used (a plain transfer: 21000), which wallets show as is.
-  if (first.gasUsed < cap && !(await runOnce(chain, block, params, first.gasUsed)).error) return first.gasUsed
+  if (first.gasUsed < cap && !(await runOnce(vm, block, params, first.gasUsed)).error) return first.gasUsed
   // Refunds and the 63/64 rule mean gasUsed alone may be too little: search the lowest limit that works.
   let lo = first.gasUsed
   let hi = cap
   const guess = (first.gasUsed * 64n) / 63n + 3000n
   if (guess < hi) {
-    const g = await runOnce(chain, block, params, guess)
+    const g = await runOnce(vm, block, params, guess)
     if (!g.error) hi = guess
     else lo = guess
   }
   while (hi - lo > 1n && (hi - lo) * 1000n > hi) {
     if (Date.now() > deadline) break
     const mid = (lo + hi) / 2n
-    const r = await runOnce(chain, block, params, mid)
+    const r = await runOnce(vm, block, params, mid)
     if (r.error) lo = mid
     else hi = mid
   }
@@ -115,53 +118,25 @@ export function outcomeError(o: CallOutcome): ChainError {
   return new ChainError('EXECUTION_FAILED', err.message)
 }
 
-export function decodeRevertReason(data: Uint8Array): string | undefined {
-  const hex = bytesToHex(data)
-  try {
-    if (hex.startsWith('0x08c379a0')) {
-      const [reason] = decodeAbiParameters([{ type: 'string' }], `0x${hex.slice(10)}` as Hex)
-      return reason
-    }
-    if (hex.startsWith('0x4e487b71')) {
-      const [code] = decodeAbiParameters([{ type: 'uint256' }], `0x${hex.slice(10)}` as Hex)
-      return `panic: ${PANIC_REASONS[Number(code)] ?? 'unknown'} (0x${code.toString(16)})`
-    }
-  } catch {
-    return undefined
-  }
-  return undefined
-}
-
-const PANIC_REASONS: Record<number, string> = {
-  1: 'assert(false)',
-  17: 'arithmetic underflow or overflow',
-  18: 'division or modulo by zero',
-  33: 'enum overflow',
-  34: 'invalid encoded storage byte array accessed',
-  49: 'out-of-bounds array access; popping on an empty array',
-  50: 'out-of-bounds access of an array or bytesN',
-  65: 'out of memory',
-  81: 'uninitialized function',
-}
-
 function minGas(a: bigint, b: bigint): bigint {
   return a < b ? a : b
 }
 
-async function runOnce(
-  chain: Chain,
-  block: Block,
-  params: CallParams,
-  gasLimit: bigint,
-): Promise<CallOutcome> {
+/** A VM on a throwaway copy of the state after `block`. */
+function callVm(chain: Chain, block: Block): Promise<VM> {
   const stateManager = chain.stateAt(block.header.stateRoot)
-  const vm = await createVM({ common: chain.common, stateManager, blockchain: chain.vm.blockchain })
+  return createVM({ common: chain.common, stateManager, blockchain: chain.vm.blockchain })
+}
+
+/** Runs `params` as a transaction on `vm` and reverts whatever it wrote. */
+async function runOnce(vm: VM, block: Block, params: CallParams, gasLimit: bigint): Promise<CallOutcome> {
   const from = new Address(params.from ?? new Uint8Array(20))
   const baseFee = block.header.baseFeePerGas ?? 0n
-  const nonce = params.nonce ?? (await stateManager.getAccount(from))?.nonce ?? 0n
-  const tx = unsignedTx(chain, params, gasLimit, nonce, baseFee)
+  const nonce = params.nonce ?? (await vm.stateManager.getAccount(from))?.nonce ?? 0n
+  const tx = unsignedTx(vm.common, params, gasLimit, nonce, baseFee)
   // Impersonation: calls run as `from` without a signature (what every node's eth_call does).
   ;(tx as { getSenderAddress: () => Address }).getSenderAddress = () => from
+  await vm.stateManager.checkpoint()
   try {
     const r = await runTx(vm, {
       tx,
@@ -181,17 +156,19 @@ async function runOnce(
   } catch (e) {
     const msg = (e as Error).message.split(' (')[0] ?? 'execution failed'
     return { returnData: new Uint8Array(0), gasUsed: 0n, error: { message: msg, reverted: false } }
+  } finally {
+    await vm.stateManager.revert()
   }
 }
 
 function unsignedTx(
-  chain: Chain,
+  common: Common,
   p: CallParams,
   gasLimit: bigint,
   nonce: bigint,
   baseFee: bigint,
 ): TypedTransaction {
-  const opts = { common: chain.common, freeze: false }
+  const opts = { common, freeze: false }
   const base = {
     nonce,
     gasLimit,
