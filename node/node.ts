@@ -9,7 +9,7 @@ import { type DevAccount, defaultBackendOptions, NodeBackend } from './backend.t
 import { BlockBuilder, type SealKey } from './chain/builder.ts'
 import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
-import { TxPool } from './chain/txpool.ts'
+import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
 import type { NodeConfig } from './config.ts'
 import { Producer } from './producer.ts'
 import { CLIENT_VERSION } from './version.ts'
@@ -47,17 +47,7 @@ export class MosaicNode {
     try {
       const pool = new TxPool(config.txpool, {
         logger: logger.child({ module: 'txpool' }),
-        state: {
-          getAccount: async (address) => {
-            const acct = await chain.stateAt(chain.head.header.stateRoot).getAccount(new Address(address))
-            return { nonce: acct?.nonce ?? 0n, balance: acct?.balance ?? 0n }
-          },
-        },
-        chain: {
-          chainId: chain.chainId,
-          blockGasLimit: () => chain.head.header.gasLimit,
-          nextBaseFee: () => chain.head.header.calcNextBaseFee(),
-        },
+        ...poolViews(chain),
       })
       const node = new MosaicNode(
         config,
@@ -167,5 +157,22 @@ export class MosaicNode {
       this.logger.info('stopped')
     })()
     return this.stopping
+  }
+}
+
+/** The pool's read-only views of the chain: state and limits at the current head. */
+export function poolViews(chain: Chain): { state: PoolStateView; chain: PoolChainView } {
+  return {
+    state: {
+      getAccount: async (address) => {
+        const acct = await chain.stateAt(chain.head.header.stateRoot).getAccount(new Address(address))
+        return { nonce: acct?.nonce ?? 0n, balance: acct?.balance ?? 0n }
+      },
+    },
+    chain: {
+      chainId: chain.chainId,
+      blockGasLimit: () => chain.head.header.gasLimit,
+      nextBaseFee: () => chain.head.header.calcNextBaseFee(),
+    },
   }
 }

@@ -25,6 +25,7 @@ import { defaultBackendOptions, NodeBackend } from '../../../node/backend.ts'
 import { BlockBuilder, type SealKey } from '../../../node/chain/builder.ts'
 import { Chain } from '../../../node/chain/chain.ts'
 import { TxPool } from '../../../node/chain/txpool.ts'
+import { poolViews } from '../../../node/node.ts'
 import { RpcServer } from '../../../rpc/index.ts'
 
 const logger = pino({ level: 'silent' })
@@ -117,17 +118,7 @@ describe('NodeBackend over a real chain', () => {
       {},
       {
         logger,
-        state: {
-          getAccount: async (address) => {
-            const acct = await chain.stateAt(chain.head.header.stateRoot).getAccount(new Address(address))
-            return { nonce: acct?.nonce ?? 0n, balance: acct?.balance ?? 0n }
-          },
-        },
-        chain: {
-          chainId: chain.chainId,
-          blockGasLimit: () => chain.head.header.gasLimit,
-          nextBaseFee: () => chain.head.header.calcNextBaseFee(),
-        },
+        ...poolViews(chain),
       },
     )
     const backend = new NodeBackend(
