@@ -68,9 +68,9 @@ export class Producer {
       await chain.commit(built.block, built.receipts)
       const t2 = performance.now()
       for (const tx of built.dropped) pool.remove(tx.hash())
-      const senders = new Map<string, Uint8Array>()
-      for (const r of built.receipts) senders.set(r.from.toString(), r.from)
-      await pool.onNewHead([...senders.values()])
+      // Every pooled sender is re-read, not only this block's senders: a block can pay anyone
+      // (transfers, contract calls), and a stale balance would refuse their next transaction.
+      await pool.onNewHead()
       const t3 = performance.now()
       const seconds = (performance.now() - t0) / 1000
       metrics?.blocks.inc()
