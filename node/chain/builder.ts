@@ -1,8 +1,7 @@
 // Block production: pick pool transactions, execute them in one runBlock (assembling the block up
 // front avoids ethereumjs BlockBuilder's per-transaction re-creation, PERF-NOTES.md), then seal the
 // header from the resulting roots.
-import { Block, createBlockHeader, genTransactionsTrieRoot, type HeaderData } from '@ethereumjs/block'
-import { MerklePatriciaTrie } from '@ethereumjs/mpt'
+import { Block, createBlockHeader, type HeaderData } from '@ethereumjs/block'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { runTx } from '@ethereumjs/vm'
@@ -10,8 +9,10 @@ import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type { Logger } from 'pino'
 import { type ConsensusPayload, sealHash, signSeal, unsealedExtra } from '../../consensus/index.ts'
 import { BLOCK_OPTS, type Chain } from './chain.ts'
+import { fastKeccak256 } from './common.ts'
 import { executionReceipts } from './execution.ts'
 import type { StoredReceipt } from './receipts.ts'
+import { orderedTrieRoot } from './trie.ts'
 import type { TxCursor } from './txpool.ts'
 
 export interface BuilderOptions {
@@ -85,7 +86,10 @@ export class BlockBuilder {
         createBlockHeader(
           {
             ...headerBase,
-            transactionsTrie: await genTransactionsTrieRoot(txs, new MerklePatriciaTrie({ common })),
+            transactionsTrie: orderedTrieRoot(
+              txs.map((tx) => tx.serialize()),
+              fastKeccak256,
+            ),
           },
           { common, ...BLOCK_OPTS },
         ),

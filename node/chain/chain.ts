@@ -11,7 +11,7 @@ import {
   type HeaderData,
 } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
-import { MerklePatriciaTrie } from '@ethereumjs/mpt'
+import type { MerklePatriciaTrie } from '@ethereumjs/mpt'
 import { Caches, MerkleStateManager } from '@ethereumjs/statemanager'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import {
@@ -45,6 +45,7 @@ import {
 import { ChainError } from './errors.ts'
 import { executionReceipts } from './execution.ts'
 import { decodeReceipts, encodeReceipts, type StoredReceipt } from './receipts.ts'
+import { CachedTrie } from './trie.ts'
 
 export interface ChainOptions {
   datadir: string
@@ -410,13 +411,10 @@ function blockOps(block: Block, receipts: StoredReceipt[]): WriteOp[] {
 }
 
 export function stateTrie(db: TrieDb, common: Common, root?: Uint8Array): MerklePatriciaTrie {
-  return new MerklePatriciaTrie({
-    db,
-    useKeyHashing: true,
-    valueEncoding: ValueEncoding.Bytes,
-    common,
-    ...(root ? { root } : {}),
-  })
+  return new CachedTrie(
+    { db, useKeyHashing: true, valueEncoding: ValueEncoding.Bytes, common, ...(root ? { root } : {}) },
+    db.nodes,
+  )
 }
 
 /** Builds the genesis state into `db` and returns the genesis block. */

@@ -4,6 +4,7 @@
 import type { BatchDBOp, DB } from '@ethereumjs/util'
 import { ClassicLevel } from 'classic-level'
 import { LRUCache } from 'lru-cache'
+import { type TrieNodeCache, trieNodeCache } from './trie.ts'
 
 export const Table = {
   meta: 0x01, // meta/<name> -> value (head, genesis, schema)
@@ -84,6 +85,8 @@ export class TrieDb implements DB<string, string | Uint8Array> {
    * block production time for ERC-20 transfers was spent idle.
    */
   private readonly clean: LRUCache<string, Uint8Array> | undefined
+  /** Decoded nodes for the tries over this db (see trie.ts); scratch layers share their parent's. */
+  readonly nodes: TrieNodeCache
 
   constructor(
     private readonly level: LevelDb,
@@ -91,6 +94,7 @@ export class TrieDb implements DB<string, string | Uint8Array> {
     cacheNodes = 250_000,
   ) {
     this.clean = parent === undefined && cacheNodes > 0 ? new LRUCache({ max: cacheNodes }) : undefined
+    this.nodes = parent?.nodes ?? trieNodeCache()
   }
 
   async get(k: string): Promise<Uint8Array | undefined> {
