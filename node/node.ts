@@ -9,6 +9,7 @@ import { type DevAccount, defaultBackendOptions, NodeBackend } from './backend.t
 import { BlockBuilder, type SealKey } from './chain/builder.ts'
 import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
+import { defaultSenderRecoveryOptions, SenderRecovery } from './chain/senders.ts'
 import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
 import type { NodeConfig } from './config.ts'
 import { Producer } from './producer.ts'
@@ -34,6 +35,7 @@ export class MosaicNode {
     private readonly logger: Logger,
     readonly chain: Chain,
     readonly pool: TxPool,
+    private readonly senders: SenderRecovery,
     private readonly producer: Producer | undefined,
     private rpc: RpcServer | undefined,
   ) {}
@@ -44,16 +46,19 @@ export class MosaicNode {
       { datadir: config.datadir },
       { logger, ...(modules.genesis ? { genesis: modules.genesis } : {}) },
     )
+    const senders = new SenderRecovery(defaultSenderRecoveryOptions, { logger })
     try {
       const pool = new TxPool(config.txpool, {
         logger: logger.child({ module: 'txpool' }),
         ...poolViews(chain),
+        recoverSender: (tx) => senders.recover(tx),
       })
       const node = new MosaicNode(
         config,
         logger,
         chain,
         pool,
+        senders,
         modules.validatorKey
           ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger)
           : undefined,
@@ -79,6 +84,7 @@ export class MosaicNode {
       }
       return node
     } catch (e) {
+      await senders.close()
       await chain.close()
       throw e
     }
@@ -153,6 +159,7 @@ export class MosaicNode {
       this.logger.info('shutting down')
       await this.producer?.stop()
       await this.rpc?.close().catch((e: unknown) => this.logger.warn({ err: e }, 'rpc close failed'))
+      await this.senders.close()
       await this.chain.close()
       this.logger.info('stopped')
     })()

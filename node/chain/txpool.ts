@@ -111,20 +111,30 @@ export class TxPool {
   private seq = 0
   private headQueue: Promise<void> = Promise.resolve()
 
+  private readonly recoverSender: ((tx: TypedTransaction) => Promise<void>) | undefined
+
   constructor(
     options: Partial<TxPoolOptions>,
-    modules: { logger: Logger; state: PoolStateView; chain: PoolChainView },
+    modules: {
+      logger: Logger
+      state: PoolStateView
+      chain: PoolChainView
+      /** Caches each incoming transaction's sender off the main thread (senders.ts). */
+      recoverSender?: (tx: TypedTransaction) => Promise<void>
+    },
   ) {
     this.opts = { ...defaultTxPoolOptions, ...options }
     // The composition root hands in a logger already bound to { module: 'txpool' }.
     this.log = modules.logger
     this.state = modules.state
     this.chain = modules.chain
+    this.recoverSender = modules.recoverSender
   }
 
   /** Validates and pools a signed transaction; returns its hash. Throws TxPoolError. */
   async add(tx: TypedTransaction): Promise<Uint8Array> {
     const { opts } = this
+    await this.recoverSender?.(tx)
     const { hashBytes, hash, sender, key, feeCap, tipCap } = this.validateStateless(tx)
 
     const [s, account] = await this.readySender(key, sender)
