@@ -29,6 +29,7 @@ import type { Logger } from 'pino'
 import { ConsensusError, verifyHeader } from '../../consensus/index.ts'
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
+import { type AssemblerOptions, BlockAssembler } from './assembler.ts'
 import { createChainCommon } from './common.ts'
 import {
   getOrUndefined,
@@ -324,6 +325,25 @@ export class Chain {
       this.trieDb.discard()
       throw e
     }
+  }
+
+  /** Opens a block on the head's state for the local producer; `abandon` it if it is not committed. */
+  assemble(opts: Omit<AssemblerOptions, 'blockOpts'>): Promise<BlockAssembler> {
+    if (!equalsBytes(opts.parentBlock.hash(), this._head.hash())) {
+      throw new ChainError(
+        'UNKNOWN_PARENT',
+        `block ${opts.parentBlock.header.number + 1n} does not extend the head`,
+      )
+    }
+    return BlockAssembler.open(this.vm, { ...opts, blockOpts: BLOCK_OPTS })
+  }
+
+  /** Undoes the state changes of an assembled block that will not be committed. */
+  async abandon(assembler: BlockAssembler): Promise<void> {
+    await assembler.revert()
+    this.trieDb.discard()
+    // The failure may have come after the state was flushed into the trie, whose new nodes are gone.
+    await this.vm.stateManager.setStateRoot(this._head.header.stateRoot, true)
   }
 
   /** Verifies, executes and stores a block built elsewhere (a peer's). Bad blocks change nothing. */

@@ -27,7 +27,10 @@ export function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint
   return (tx as { gasPrice: bigint }).gasPrice
 }
 
-export function executionReceipts(block: Block, result: RunBlockResult): StoredReceipt[] {
+export function executionReceipts(
+  block: Block,
+  result: Pick<RunBlockResult, 'receipts' | 'results'>,
+): StoredReceipt[] {
   const baseFee = block.header.baseFeePerGas ?? 0n
   return block.transactions.map((tx, i) => {
     const r = result.receipts[i]

@@ -184,3 +184,41 @@ function tamper(extra: Uint8Array): Uint8Array {
   out[out.length - 10] = (out[out.length - 10]! + 1) % 256
   return out
 }
+
+describe('chain: a large block built here is accepted by a follower', () => {
+  it('300 transfers and a dropped one: the follower re-executes it to the same roots and receipts', async () => {
+    const dirs = [
+      await mkdtemp(join(tmpdir(), 'mosaic-big-a-')),
+      await mkdtemp(join(tmpdir(), 'mosaic-big-b-')),
+    ]
+    const [producer, follower] = await Promise.all(
+      dirs.map((datadir) => Chain.open({ datadir }, { logger, genesis: parseGenesis(genesisJson) })),
+    )
+    try {
+      const p = producer as Chain
+      const f = follower as Chain
+      // Over 256 transactions, so the transaction and receipt tries have 1-, 2- and 3-byte index keys.
+      const txs = Array.from({ length: 300 }, (_, i) =>
+        transfer(p, 0, BigInt(i), BigInt(i + 1), bytesToHex(new Uint8Array(20).fill((i % 250) + 1))),
+      )
+      txs.splice(150, 0, transfer(p, 1, 7n, 1n))
+      const builder = new BlockBuilder(
+        { timeBudgetMs: 60_000, vanity: new Uint8Array(0) },
+        { chain: p, logger },
+      )
+      const built = await builder.build(() => arrayCursor(txs), sealKey, p.head.header.timestamp + 1n)
+      assert.equal(built.block.transactions.length, 300)
+      assert.equal(built.dropped.length, 1)
+      await p.commit(built.block, built.receipts)
+      const receipts = await f.importBlock(built.block)
+      assert.equal(bytesToHex(f.head.hash()), bytesToHex(built.block.hash()))
+      assert.deepEqual(
+        receipts.map((r) => [r.status, r.cumulativeGasUsed, r.gasUsed]),
+        built.receipts.map((r) => [r.status, r.cumulativeGasUsed, r.gasUsed]),
+      )
+    } finally {
+      await Promise.all([producer, follower].map((c) => c?.close()))
+      await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })))
+    }
+  })
+})
