@@ -1,6 +1,6 @@
-// Decoding of eth_sendRawTransaction payloads. The chain id is read from the raw fields first:
-// ethereumjs refuses a foreign chain id with a message about its Common, which says nothing to a
-// dApp developer, while geth answers "invalid chain id".
+// Decoding of eth_sendRawTransaction payloads. When ethereumjs refuses one, the chain id is read
+// from the raw fields: ethereumjs refuses a foreign chain id with a message about its Common, which
+// says nothing to a dApp developer, while geth answers "invalid chain id".
 import type { Common } from '@ethereumjs/common'
 import { RLP } from '@ethereumjs/rlp'
 import { createTxFromRLP, type TypedTransaction } from '@ethereumjs/tx'
@@ -9,17 +9,18 @@ import { ChainError } from './errors.ts'
 import { TxPoolError } from './txpoolErrors.ts'
 
 export function decodeRawTransaction(raw: Uint8Array, common: Common): TypedTransaction {
-  const have = rawChainId(raw)
-  const want = common.chainId()
-  if (have !== undefined && have !== want) {
-    throw new TxPoolError('WRONG_CHAIN_ID', `invalid chain id: have ${have}, want ${want}`, {
-      have: String(have),
-      want: String(want),
-    })
-  }
   try {
     return createTxFromRLP(raw, { common })
   } catch (e) {
+    // Only a payload ethereumjs refuses is parsed again, to tell a foreign chain id apart.
+    const have = rawChainId(raw)
+    const want = common.chainId()
+    if (have !== undefined && have !== want) {
+      throw new TxPoolError('WRONG_CHAIN_ID', `invalid chain id: have ${have}, want ${want}`, {
+        have: String(have),
+        want: String(want),
+      })
+    }
     const reason = String((e as Error).message ?? e).split('\n')[0]!
     throw new ChainError('INVALID_TRANSACTION', `invalid transaction: ${reason.slice(0, 200)}`)
   }
