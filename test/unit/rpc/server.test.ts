@@ -493,7 +493,7 @@ describe('RpcServer over HTTP', () => {
       assert.equal((h['baseFeePerBlobGas'] as string[]).length, 3)
       const bad = await rpc(url, 'eth_feeHistory', ['0x2', 'latest', [50, 10]])
       assert.equal(bad.error?.code, -32602)
-      const clamped = await result(url, 'eth_feeHistory', [5000, 'latest'])
+      const clamped = await result(url, 'eth_feeHistory', [5000, 'latest', []])
       assert.equal((clamped['gasUsedRatio'] as number[]).length, 2)
       assert.equal(clamped['reward'], undefined)
     })
