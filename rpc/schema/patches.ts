@@ -172,11 +172,50 @@ export const PARAM_PATCHES: readonly SchemaPatch[] = [
   ),
 ]
 
+const nullable = (s: unknown): JsonSchema => ({ anyOf: [{ type: 'null' }, s] })
+
 export const RESULT_PATCHES: readonly SchemaPatch[] = [
+  {
+    reason:
+      'spec bug: `unevaluatedProperties: false` inside the first allOf branch of TransactionInfo cannot ' +
+      'see the properties of its sibling branch (JSON Schema 2019-09+), so it rejects every ' +
+      'transaction; on the enclosing schema it means what the spec intends',
+    defs: {
+      TransactionInfo: (spec) => {
+        const [context, ...others] = spec['allOf'] as JsonSchema[]
+        const { unevaluatedProperties: _, ...rest } = context as JsonSchema
+        return { ...spec, allOf: [rest, ...others], unevaluatedProperties: false }
+      },
+    },
+  },
+  {
+    reason: 'geth returns a pending transaction with null blockHash, blockNumber and transactionIndex',
+    defs: {
+      TransactionInfo: (spec) => {
+        const [context, ...others] = spec['allOf'] as JsonSchema[]
+        const props = (context as JsonSchema)['properties'] as Record<string, JsonSchema>
+        const properties = {
+          ...props,
+          blockHash: nullable(props['blockHash']),
+          blockNumber: nullable(props['blockNumber']),
+          transactionIndex: nullable(props['transactionIndex']),
+        }
+        return { ...spec, allOf: [{ ...context, properties }, ...others] }
+      },
+    },
+  },
+  {
+    reason:
+      'spec bug: FilterResults is a oneOf of "array of hashes" and "array of logs", which an empty ' +
+      'array matches both of, so every empty result fails; anyOf says what is meant',
+    defs: {
+      FilterResults: ({ oneOf, ...rest }) => ({ ...rest, anyOf: oneOf }),
+    },
+  },
   {
     reason: 'geth debug_getRawReceipts returns null for an unknown block number',
     method: 'debug_getRawReceipts',
-    result: (spec) => ({ anyOf: [{ type: 'null' }, spec] }),
+    result: nullable,
   },
   {
     reason: 'geth (since 1.16) adds `blockTimestamp` to every log',

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { bytesToHex } from '@ethereumjs/util'
 import pino from 'pino'
 import { FilterStore, RpcServer } from '../../../rpc/index.ts'
+import { assertSpecResponse } from '../../helpers/rpcSchema.ts'
 import { block1, TestBackend, topicA, txPending } from './fixture.ts'
 
 const logger = pino({ level: 'silent' })
@@ -27,6 +28,7 @@ function setup() {
       result?: unknown
       error?: { code: number; message: string }
     }
+    assertSpecResponse(method, r)
     return r
   }
   return { backend, server, call }

@@ -6,6 +6,7 @@ import { bytesToHex, hexToBytes, toChecksumAddress } from '@ethereumjs/util'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import pino from 'pino'
 import { RpcServer } from '../../../rpc/index.ts'
+import { assertSpecResponse } from '../../helpers/rpcSchema.ts'
 import {
   block1,
   contract,
@@ -34,7 +35,9 @@ describe('txpool, debug and eth_getProof methods', () => {
   after(() => server.close())
 
   async function call(method: string, params: unknown[] = []): Promise<Reply> {
-    return (await server.handle({ jsonrpc: '2.0', id: 1, method, params })) as Reply
+    const r = await server.handle({ jsonrpc: '2.0', id: 1, method, params })
+    assertSpecResponse(method, r)
+    return r as Reply
   }
   async function result(method: string, params: unknown[] = []): Promise<unknown> {
     const r = await call(method, params)

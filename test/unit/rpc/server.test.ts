@@ -4,6 +4,7 @@ import { bytesToHex } from '@ethereumjs/util'
 import pino from 'pino'
 import { Registry } from 'prom-client'
 import { RpcServer } from '../../../rpc/index.ts'
+import { assertSpecResponse } from '../../helpers/rpcSchema.ts'
 import {
   BASE_FEE_1,
   block1,
@@ -42,6 +43,7 @@ async function post(url: string, body: string, headers: Record<string, string> =
 
 async function rpc(url: string, method: string, params: unknown[] = []): Promise<RpcReply> {
   const { json } = await post(url, JSON.stringify({ jsonrpc: '2.0', id: 7, method, params }))
+  assertSpecResponse(method, json)
   return json as RpcReply
 }
 
