@@ -59,7 +59,11 @@ export function checkParams(method: string, params: unknown[]): void {
       if (p.required) throw invalidParams(`missing value for required argument ${i}`)
       continue
     }
-    if (!p.validate(v)) throw paramError(i, p.validate.errors ?? [])
+    if (!p.validate(v)) {
+      const explain = p.explain()
+      explain(v)
+      throw paramError(i, explain.errors ?? [])
+    }
   }
 }
 
@@ -102,7 +106,7 @@ function describe(e: ErrorObject): string {
 }
 
 function paramError(index: number, errors: ErrorObject[]): RpcError {
-  const { defNames } = paramValidators().set
+  const defNames = paramValidators().defNames()
   // Most specific first: the deepest value, and at one depth the enclosing definition (listed after
   // its branches), so that a block parameter is judged as a whole, like geth's UnmarshalJSON does.
   const ranked = errors

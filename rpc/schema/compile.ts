@@ -11,7 +11,10 @@ export type Side = 'params' | 'results'
 export interface CompiledParam {
   name: string
   required: boolean
+  /** The hot path: plain ajv errors. */
   validate: ValidateFunction
+  /** For a value `validate` refused: the same schema with verbose errors (compiled on first use). */
+  explain(): ValidateFunction
 }
 
 function isObject(v: unknown): v is JsonSchema {
@@ -101,13 +104,18 @@ export interface SchemaSet {
   compile(schema: JsonSchema): ValidateFunction
 }
 
-export function buildSchemaSet(which: Side, opts: { validateSchema?: boolean } = {}): SchemaSet {
+export function buildSchemaSet(
+  which: Side,
+  opts: { validateSchema?: boolean; verbose?: boolean } = {},
+): SchemaSet {
   const id = `mosaic-${which}.json`
   const side = patchedSide(which === 'params' ? PARAM_PATCHES : RESULT_PATCHES)
   const ajv = new Ajv2020({
     strict: true,
-    // Errors carry the failing schema object, so a message can name the definition (address, uint...).
-    verbose: true,
+    // Errors carry the failing schema object and value, so a message can name the definition
+    // (address, uint ...) and parse the value; it makes every failing branch costlier, so the
+    // request path validates without it and asks again verbosely only for a refused value.
+    verbose: opts.verbose ?? true,
     // Definitions are compiled once as functions of their own instead of inlined into every user.
     inlineRefs: false,
     // The meta-schema check costs more than compiling the method schemas; a unit test runs it.
@@ -125,20 +133,43 @@ export function buildSchemaSet(which: Side, opts: { validateSchema?: boolean } =
   }
 }
 
-/** Parameter validators of every spec method, in order, built once per process. */
-let paramTable: { set: SchemaSet; methods: Map<string, CompiledParam[]> } | undefined
+export interface ParamTable {
+  methods: Map<string, CompiledParam[]>
+  /** Names of the shared definitions of the verbose set, for `explain()` errors' parentSchema. */
+  defNames(): Map<object, string>
+}
 
-export function paramValidators(): { set: SchemaSet; methods: Map<string, CompiledParam[]> } {
+/** Parameter validators of every spec method, in order, built once per process. */
+let paramTable: ParamTable | undefined
+
+export function paramValidators(): ParamTable {
   if (paramTable !== undefined) return paramTable
-  const set = buildSchemaSet('params')
+  const fast = buildSchemaSet('params', { verbose: false })
+  let verbose: SchemaSet | undefined
+  const verboseSet = () => {
+    verbose ??= buildSchemaSet('params', { verbose: true })
+    return verbose
+  }
   const methods = new Map<string, CompiledParam[]>()
-  for (const [name, m] of Object.entries(set.side.methods)) {
+  for (const [name, m] of Object.entries(fast.side.methods)) {
     methods.set(
       name,
-      m.params.map((p) => ({ name: p.name, required: p.required, validate: set.compile(p.schema) })),
+      m.params.map((p, i) => {
+        let explain: ValidateFunction | undefined
+        return {
+          name: p.name,
+          required: p.required,
+          validate: fast.compile(p.schema),
+          explain: () => {
+            const set = verboseSet()
+            explain ??= set.compile(set.side.methods[name]!.params[i]!.schema)
+            return explain
+          },
+        }
+      }),
     )
   }
-  paramTable = { set, methods }
+  paramTable = { methods, defNames: () => verboseSet().defNames }
   return paramTable
 }
 

@@ -38,7 +38,8 @@ function goObject(spec: JsonSchema): JsonSchema {
   const req = new Set(Array.isArray(required) ? (required as string[]) : [])
   const props: Record<string, JsonSchema> = {}
   for (const [k, v] of Object.entries((properties ?? {}) as Record<string, JsonSchema>)) {
-    props[k] = req.has(k) ? v : { anyOf: [{ type: 'null' }, v] }
+    // The spec's schema first: a present value then matches without a failed branch to record.
+    props[k] = req.has(k) ? v : { anyOf: [v, { type: 'null' }] }
   }
   return required === undefined ? { ...rest, properties: props } : { ...rest, properties: props, required }
 }
