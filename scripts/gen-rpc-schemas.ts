@@ -22,10 +22,10 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 type JsonObject = { [k: string]: Json }
 
 /**
- * The spec folder: $MOSAIC_FIXTURES, else <repo>/../shared/fixtures, else /work/shared/fixtures;
- * undefined when none holds it.
+ * A fixtures folder (`name`, holding `marker`) in $MOSAIC_FIXTURES, else <repo>/../shared/fixtures,
+ * else /work/shared/fixtures; undefined when none holds it.
  */
-export function findSpecDir(): string | undefined {
+export function findFixture(name: string, marker: string): string | undefined {
   const candidates = [
     process.env['MOSAIC_FIXTURES'],
     join(REPO_ROOT, '..', 'shared', 'fixtures'),
@@ -33,10 +33,15 @@ export function findSpecDir(): string | undefined {
   ]
   for (const c of candidates) {
     if (c === undefined || c === '') continue
-    const dir = join(c, SPEC_FOLDER)
-    if (existsSync(join(dir, 'schemas'))) return dir
+    const dir = join(c, name)
+    if (existsSync(join(dir, marker))) return dir
   }
   return undefined
+}
+
+/** The execution-apis-spec folder, or undefined. */
+export function findSpecDir(): string | undefined {
+  return findFixture(SPEC_FOLDER, 'schemas')
 }
 
 function isObject(v: unknown): v is JsonObject {

@@ -110,6 +110,8 @@ export function buildSchemaSet(
 ): SchemaSet {
   const id = `mosaic-${which}.json`
   const side = patchedSide(which === 'params' ? PARAM_PATCHES : RESULT_PATCHES)
+  // ajv 8's 2020-12 class: the spec uses unevaluatedProperties and $defs. It uses no `format`, so
+  // ajv-formats is not loaded; strict mode would refuse an unknown format when compiling.
   const ajv = new Ajv2020({
     strict: true,
     // Errors carry the failing schema object and value, so a message can name the definition

@@ -1,7 +1,7 @@
 // The generated execution-apis table: up to date with the spec folder, valid JSON Schema once
 // patched, and accepting every params example the spec gives.
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { parse } from 'yaml'
@@ -9,9 +9,11 @@ import { buildSchemaSet, type Side } from '../../../rpc/schema/compile.ts'
 import { specMethods } from '../../../rpc/schema/methods.generated.ts'
 import { PARAM_PATCHES, RESULT_PATCHES } from '../../../rpc/schema/patches.ts'
 import { checkParams } from '../../../rpc/validate.ts'
-import { findSpecDir, GENERATED_PATH, generate } from '../../../scripts/gen-rpc-schemas.ts'
+import { findFixture, findSpecDir, GENERATED_PATH, generate } from '../../../scripts/gen-rpc-schemas.ts'
+import { assertSpecResult } from '../../helpers/rpcSchema.ts'
 
 const specDir = findSpecDir()
+const conformanceDir = findFixture('execution-apis', 'chain.rlp')
 const NO_SPEC = 'execution-apis-spec not found (MOSAIC_FIXTURES, ../shared/fixtures, /work/shared/fixtures)'
 
 interface SpecExample {
@@ -83,5 +85,38 @@ describe('generated execution-apis schemas', () => {
       const params = (example.params ?? []).map((p) => p.value)
       assert.doesNotThrow(() => checkParams(method, params), `${method}: ${example.name}`)
     }
+  })
+
+  // geth's own answers in the conformance fixtures: what geth accepts, the validator must accept;
+  // what geth returns, the (patched) result schemas must accept; what geth calls -32602, we refuse.
+  it("agrees with geth's exchanges in the execution-apis conformance fixtures", (t) => {
+    if (conformanceDir === undefined) {
+      t.diagnostic('skipped: execution-apis conformance fixtures not found')
+      t.skip('execution-apis fixtures not found')
+      return
+    }
+    let exchanges = 0
+    for (const method of readdirSync(conformanceDir)) {
+      const folder = join(conformanceDir, method)
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) continue
+      for (const file of readdirSync(folder).filter((f) => f.endsWith('.io'))) {
+        let request: { method: string; params?: unknown[] } | undefined
+        for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
+          if (line.startsWith('>> ')) request = JSON.parse(line.slice(3))
+          if (!line.startsWith('<< ') || request === undefined) continue
+          const reply = JSON.parse(line.slice(3)) as { result?: unknown; error?: { code: number } }
+          const what = `${method}/${file}`
+          if ('result' in reply) {
+            assert.doesNotThrow(() => checkParams(request!.method, request!.params ?? []), what)
+            assertSpecResult(request.method, reply.result)
+          } else if (reply.error?.code === -32602 && specMethods[request.method]) {
+            assert.throws(() => checkParams(request!.method, request!.params ?? []), what)
+          }
+          exchanges++
+          request = undefined
+        }
+      }
+    }
+    assert.ok(exchanges >= 90, `only ${exchanges} exchanges read`)
   })
 })
