@@ -100,7 +100,7 @@ export interface SchemaSet {
   side: PatchedSide
   /** The definition each shared schema object is, to name what an ajv error failed against. */
   defNames: Map<object, string>
-  /** Compiles (once) the schema at a place: `methods.<name>.params.<i>` or `.result`. */
+  /** Compiles a param or result schema of this side against its shared definitions. */
   compile(schema: JsonSchema): ValidateFunction
 }
 
