@@ -13,6 +13,7 @@ import {
   toRpcError,
 } from './errors.ts'
 import type { RpcOptions } from './options.ts'
+import { checkParams, loadParamSchemas } from './validate.ts'
 
 export interface RpcContext {
   backend: RpcBackend
@@ -67,6 +68,7 @@ export class Dispatcher {
       for (const [name, handler] of Object.entries(table)) this.methods.set(name, handler)
     this.ctx = ctx
     this.hooks = hooks
+    loadParamSchemas()
   }
 
   methodNames(): string[] {
@@ -120,7 +122,10 @@ export class Dispatcher {
       return notification ? undefined : this.fail(id, method, invalidParams('non-array args'))
     }
     try {
-      const result = await handler(params ?? [], this.ctx)
+      const args = params ?? []
+      // The spec schemas first (one place, geth's messages); handlers then parse what they take.
+      checkParams(method, args)
+      const result = await handler(args, this.ctx)
       return notification ? undefined : { jsonrpc: '2.0', id, result: result === undefined ? null : result }
     } catch (e) {
       const err = toRpcError(e)

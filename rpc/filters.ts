@@ -58,7 +58,11 @@ export class FilterStore {
   install(cursor: LogCursor | BlockCursor | PendingCursor): string | undefined {
     this.sweep()
     if (this.filters.size >= this.options.maxFilters) return undefined
-    const id = `0x${randomBytes(16).toString('hex')}`
+    // A quantity like geth's rpc.NewID (leading zeros trimmed), as the spec's result schema wants.
+    const hex = randomBytes(16)
+      .toString('hex')
+      .replace(/^0+(?=.)/, '')
+    const id = `0x${hex}`
     this.filters.set(id, { ...cursor, lastPoll: this.now() })
     return id
   }

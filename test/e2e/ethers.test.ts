@@ -6,6 +6,7 @@ import {
   type Block,
   Contract,
   ContractFactory,
+  FetchRequest,
   getCreateAddress,
   Interface,
   id,
@@ -27,6 +28,7 @@ import {
   target,
   waitForBlock,
 } from '../helpers/node.ts'
+import { ResultChecks } from '../helpers/rpcSchema.ts'
 import { type CompiledContract, compileContract } from '../helpers/solc.ts'
 
 const SUPPLY = 1_000_000n * 10n ** 18n
@@ -84,13 +86,23 @@ describe('ethers v6 against mosaic-node dev', () => {
   let token: Contract
   let tokenAddress: string
   let reverter: Contract
+  const checks = new ResultChecks()
 
   before(async () => {
     tokenArtifact = compileContract('Token')
     reverterArtifact = compileContract('Reverter')
     node = await startDevNode()
     const network = Network.from(DEV_CHAIN_ID)
-    provider = new JsonRpcProvider(node.url, network, {
+    // Every result ethers receives from a spec method is checked against the execution-apis schemas.
+    const request = new FetchRequest(node.url)
+    if (target === 'mosaic') {
+      request.processFunc = async (req, res) => {
+        if (req.body) checks.request(JSON.parse(Buffer.from(req.body).toString()))
+        checks.response(res.bodyJson)
+        return res
+      }
+    }
+    provider = new JsonRpcProvider(request, network, {
       staticNetwork: network,
       pollingInterval: 200,
       cacheTimeout: -1,
@@ -103,6 +115,7 @@ describe('ethers v6 against mosaic-node dev', () => {
   after(async () => {
     provider?.destroy()
     await node?.stop()
+    if (target === 'mosaic') checks.assertAllFit()
   })
 
   test('chain id and funded dev accounts', async () => {

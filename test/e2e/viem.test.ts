@@ -24,9 +24,11 @@ import {
   DEV_KEYS,
   type DevNode,
   startDevNode,
+  target,
   waitFor,
   waitForBlock,
 } from '../helpers/node.ts'
+import { ResultChecks } from '../helpers/rpcSchema.ts'
 import { type CompiledContract, compileContract } from '../helpers/solc.ts'
 
 type Block = GetBlockReturnType<Chain, false>
@@ -38,6 +40,9 @@ describe('viem against mosaic-node dev', () => {
   let chain: Chain
   let client: PublicClient<Transport, Chain>
   let tokenArtifact: CompiledContract
+  // Every result viem receives from a spec method is checked against the execution-apis schemas.
+  const checks = new ResultChecks()
+  const transport = () => http(node.url, target === 'mosaic' ? checks.viemHooks() : {})
 
   before(async () => {
     tokenArtifact = compileContract('Token')
@@ -48,15 +53,16 @@ describe('viem against mosaic-node dev', () => {
       nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
       rpcUrls: { default: { http: [node.url] } },
     })
-    client = createPublicClient({ chain, transport: http(node.url), pollingInterval: 200 })
+    client = createPublicClient({ chain, transport: transport(), pollingInterval: 200 })
   })
 
   after(async () => {
     await node?.stop()
+    if (target === 'mosaic') checks.assertAllFit()
   })
 
   const walletFor = (key: `0x${string}`) =>
-    createWalletClient({ account: privateKeyToAccount(key), chain, transport: http(node.url) })
+    createWalletClient({ account: privateKeyToAccount(key), chain, transport: transport() })
 
   test('getChainId', async () => {
     assert.equal(await client.getChainId(), DEV_CHAIN_ID)
@@ -137,7 +143,7 @@ describe('viem against mosaic-node dev', () => {
 
   test('eth_sendTransaction signed by the node for an unlocked dev account', async () => {
     const from = DEV_ADDRESSES[5]
-    const wallet = createWalletClient({ account: from, chain, transport: http(node.url) })
+    const wallet = createWalletClient({ account: from, chain, transport: transport() })
     const to = freshAddress()
     const hash = await wallet.sendTransaction({ to, value: 42n })
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 200 })

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HDNodeWallet } from 'ethers'
+import { assertSpecResult } from './rpcSchema.ts'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const NODE_BIN = join(REPO_ROOT, 'bin', 'mosaic-node.js')
@@ -314,6 +315,8 @@ export async function rpc<T = unknown>(
   const body = (await res.json()) as { result?: T; error?: { code: number; message: string; data?: unknown } }
   if (body.error) throw new RpcResponseError(method, body.error)
   if (!('result' in body)) throw new Error(`${method}: response without result or error (HTTP ${res.status})`)
+  // Every result of a spec method is checked against the execution-apis schemas (our node only).
+  if (target === 'mosaic') assertSpecResult(method, body.result)
   return body.result as T
 }
 

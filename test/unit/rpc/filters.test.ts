@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { bytesToHex } from '@ethereumjs/util'
 import pino from 'pino'
 import { FilterStore, RpcServer } from '../../../rpc/index.ts'
+import { assertSpecResponse } from '../../helpers/rpcSchema.ts'
 import { block1, TestBackend, topicA, txPending } from './fixture.ts'
 
 const logger = pino({ level: 'silent' })
@@ -27,6 +28,7 @@ function setup() {
       result?: unknown
       error?: { code: number; message: string }
     }
+    assertSpecResponse(method, r)
     return r
   }
   return { backend, server, call }
@@ -38,7 +40,7 @@ describe('polled filters', () => {
     try {
       const blockFilter = (await call('eth_newBlockFilter')).result as string
       const logFilter = (await call('eth_newFilter', [{ topics: [bytesToHex(topicA)] }])).result as string
-      assert.match(blockFilter, /^0x[0-9a-f]{32}$/)
+      assert.match(blockFilter, /^0x[1-9a-f][0-9a-f]{0,31}$/)
       assert.deepEqual((await call('eth_getFilterChanges', [blockFilter])).result, [])
 
       backend.blocks.push(block1)

@@ -3,7 +3,7 @@
 import { type Block, createBlock } from '@ethereumjs/block'
 import { createCustomCommon, Hardfork, Mainnet } from '@ethereumjs/common'
 import { createFeeMarket1559Tx, createLegacyTx, type TypedTransaction } from '@ethereumjs/tx'
-import { bytesToHex, createAddressFromPrivateKey, hexToBytes } from '@ethereumjs/util'
+import { bytesToHex, concatBytes, createAddressFromPrivateKey, hexToBytes } from '@ethereumjs/util'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type {
   AccountProofView,
@@ -328,8 +328,10 @@ export class TestBackend implements RpcBackend {
     return keccak256(req.data ?? new Uint8Array())
   }
 
+  /** A made-up 65-byte signature (r, s, v) derived from the message. */
   async sign(_address: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
-    return keccak256(message)
+    const h = keccak256(message)
+    return concatBytes(h, keccak256(h), new Uint8Array([27]))
   }
 
   async signTypedData(_address: Uint8Array, data: TypedDataInput): Promise<Uint8Array> {

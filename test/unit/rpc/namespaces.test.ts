@@ -6,6 +6,7 @@ import { bytesToHex, hexToBytes, toChecksumAddress } from '@ethereumjs/util'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import pino from 'pino'
 import { RpcServer } from '../../../rpc/index.ts'
+import { assertSpecResponse } from '../../helpers/rpcSchema.ts'
 import {
   block1,
   contract,
@@ -34,7 +35,9 @@ describe('txpool, debug and eth_getProof methods', () => {
   after(() => server.close())
 
   async function call(method: string, params: unknown[] = []): Promise<Reply> {
-    return (await server.handle({ jsonrpc: '2.0', id: 1, method, params })) as Reply
+    const r = await server.handle({ jsonrpc: '2.0', id: 1, method, params })
+    assertSpecResponse(method, r)
+    return r as Reply
   }
   async function result(method: string, params: unknown[] = []): Promise<unknown> {
     const r = await call(method, params)
@@ -233,9 +236,9 @@ describe('txpool, debug and eth_getProof methods', () => {
       const cases: [unknown[], RegExp][] = [
         [[addr, []], /missing value for required argument 2/],
         [['0x1234', [], 'latest'], /^invalid argument 0: /],
-        [[addr, '0x00', 'latest'], /^invalid argument 1: cannot unmarshal non-array/],
+        [[addr, '0x00', 'latest'], /^invalid argument 1: cannot unmarshal string into array/],
         [[addr, [`0x${'00'.repeat(33)}`], 'latest'], /^invalid argument 1: 0: hex string too long/],
-        [[addr, ['0xzz'], 'latest'], /^invalid argument 1: 0: hex string invalid/],
+        [[addr, ['0xzz'], 'latest'], /^invalid argument 1: 0: invalid hex string/],
         [[addr, [5], 'latest'], /^invalid argument 1: 0: cannot unmarshal non-string/],
         [[addr, [], '2'], /^invalid argument 2: hex string without 0x prefix/],
       ]

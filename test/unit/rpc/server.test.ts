@@ -4,6 +4,7 @@ import { bytesToHex } from '@ethereumjs/util'
 import pino from 'pino'
 import { Registry } from 'prom-client'
 import { RpcServer } from '../../../rpc/index.ts'
+import { assertSpecResponse } from '../../helpers/rpcSchema.ts'
 import {
   BASE_FEE_1,
   block1,
@@ -42,6 +43,7 @@ async function post(url: string, body: string, headers: Record<string, string> =
 
 async function rpc(url: string, method: string, params: unknown[] = []): Promise<RpcReply> {
   const { json } = await post(url, JSON.stringify({ jsonrpc: '2.0', id: 7, method, params }))
+  assertSpecResponse(method, json)
   return json as RpcReply
 }
 
@@ -493,7 +495,7 @@ describe('RpcServer over HTTP', () => {
       assert.equal((h['baseFeePerBlobGas'] as string[]).length, 3)
       const bad = await rpc(url, 'eth_feeHistory', ['0x2', 'latest', [50, 10]])
       assert.equal(bad.error?.code, -32602)
-      const clamped = await result(url, 'eth_feeHistory', [5000, 'latest'])
+      const clamped = await result(url, 'eth_feeHistory', [5000, 'latest', []])
       assert.equal((clamped['gasUsedRatio'] as number[]).length, 2)
       assert.equal(clamped['reward'], undefined)
     })
