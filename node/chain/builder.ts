@@ -3,7 +3,7 @@
 // header from the resulting roots.
 import { Block, createBlockHeader, genTransactionsTrieRoot, type HeaderData } from '@ethereumjs/block'
 import { MerklePatriciaTrie } from '@ethereumjs/mpt'
-import type { TypedTransaction } from '@ethereumjs/tx'
+import { type Blob4844Tx, TransactionType, type TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { runTx } from '@ethereumjs/vm'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
@@ -58,7 +58,11 @@ export class BlockBuilder {
     const gasLimit = parent.header.gasLimit
     const timeGas = BigInt(Math.floor(this.options.timeBudgetMs / this.msPerGas))
 
-    let txs = selectTransactions(cursorFor(baseFee), gasLimit, timeGas)
+    const blobs: BlobBudget = {
+      maxGas: BigInt(common.getBlobGasSchedule().maxBlobGasPerBlock),
+      price: parent.header.calcNextBlobGasPrice(common),
+    }
+    let txs = selectTransactions(cursorFor(baseFee), gasLimit, timeGas, blobs)
     const payload: ConsensusPayload = { version: 0 }
     const headerBase: HeaderData = {
       parentHash: parent.hash(),
@@ -81,6 +85,7 @@ export class BlockBuilder {
     for (let attempt = 0; ; attempt++) {
       // The Block constructor, unlike createBlock, keeps the pool's transaction objects and with
       // them their recovered senders.
+      headerBase.blobGasUsed = txs.reduce((sum, tx) => sum + blobGas(tx), 0n)
       const unsealed = new Block(
         createBlockHeader(
           {
@@ -152,16 +157,43 @@ export class BlockBuilder {
   }
 }
 
-/** Best transactions that fit the block gas limit, until their declared gas reaches `timeGas`. */
-function selectTransactions(cursor: TxCursor, gasLimit: bigint, timeGas: bigint): TypedTransaction[] {
+/** The block's room for blob gas (EIP-4844) and the blob base fee its blob transactions pay. */
+interface BlobBudget {
+  maxGas: bigint
+  price: bigint
+}
+
+function blobGas(tx: TypedTransaction): bigint {
+  return tx.type === TransactionType.BlobEIP4844
+    ? BigInt((tx as Blob4844Tx).blobVersionedHashes.length) * tx.common.param('blobGasPerBlob')
+    : 0n
+}
+
+/**
+ * Best transactions that fit the block gas limit and blob gas limit, until their declared gas reaches
+ * `timeGas`; blob transactions that cannot pay the blob base fee wait.
+ */
+function selectTransactions(
+  cursor: TxCursor,
+  gasLimit: bigint,
+  timeGas: bigint,
+  blobs: BlobBudget,
+): TypedTransaction[] {
   const out: TypedTransaction[] = []
   let gas = 0n
+  let blobGasUsed = 0n
   for (let tx = cursor.peek(); tx !== undefined && (out.length === 0 || gas < timeGas); tx = cursor.peek()) {
-    if (gas + tx.gasLimit > gasLimit) {
+    const txBlobGas = blobGas(tx)
+    if (
+      gas + tx.gasLimit > gasLimit ||
+      (txBlobGas > 0n &&
+        (blobGasUsed + txBlobGas > blobs.maxGas || (tx as Blob4844Tx).maxFeePerBlobGas < blobs.price))
+    ) {
       cursor.pop()
       continue
     }
     gas += tx.gasLimit
+    blobGasUsed += txBlobGas
     out.push(tx)
     cursor.shift()
   }

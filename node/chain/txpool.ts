@@ -1,7 +1,7 @@
 // Transaction pool: per-sender nonce maps split into pending (contiguous from the state nonce) and
 // queued (after a gap), replacement by fee bump, per-sender and global limits, and a price-and-nonce
 // cursor for the block builder (geth's legacypool + TransactionsByPriceAndNonce, simplified).
-import { Capability, TransactionType, type TypedTransaction } from '@ethereumjs/tx'
+import { type Blob4844Tx, Capability, TransactionType, type TypedTransaction } from '@ethereumjs/tx'
 import { bytesToHex } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import { TxPoolError } from './txpoolErrors.ts'
@@ -90,6 +90,7 @@ const SUPPORTED_TYPES: ReadonlySet<number> = new Set([
   TransactionType.Legacy,
   TransactionType.AccessListEIP2930,
   TransactionType.FeeMarketEIP1559,
+  TransactionType.BlobEIP4844,
   TransactionType.EOACodeEIP7702,
 ])
 
@@ -154,7 +155,7 @@ export class TxPool {
         },
       )
     }
-    const cost = tx.gasLimit * feeCap + tx.value
+    const cost = tx.gasLimit * feeCap + tx.value + blobFeeCap(tx)
     if (account.balance < cost) {
       throw new TxPoolError(
         'INSUFFICIENT_FUNDS',
@@ -303,6 +304,11 @@ export class TxPool {
       throw new TxPoolError('UNSUPPORTED_TX_TYPE', `transaction type not supported: type ${tx.type}`, {
         type: String(tx.type),
       })
+    }
+    // The blobs travel with the transaction until a block includes it; their KZG proofs were checked
+    // when the network form was decoded.
+    if (tx.type === TransactionType.BlobEIP4844 && !((tx as Blob4844Tx).blobs?.length ?? 0)) {
+      throw new TxPoolError('MISSING_BLOB_SIDECAR', 'missing sidecar in blob transaction')
     }
     if (!tx.isSigned()) throw new TxPoolError('INVALID_SENDER', 'invalid sender: transaction is not signed')
     const hashBytes = tx.hash()
@@ -628,6 +634,13 @@ export class TxPool {
       }
     }
   }
+}
+
+/** What a blob transaction may pay for its blob gas at most (EIP-4844), zero for other types. */
+export function blobFeeCap(tx: TypedTransaction): bigint {
+  if (tx.type !== TransactionType.BlobEIP4844) return 0n
+  const blob = tx as Blob4844Tx
+  return BigInt(blob.blobVersionedHashes.length) * blob.common.param('blobGasPerBlob') * blob.maxFeePerBlobGas
 }
 
 function fees(tx: TypedTransaction): { feeCap: bigint; tipCap: bigint } {
