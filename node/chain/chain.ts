@@ -353,8 +353,22 @@ export class Chain {
         skipBlockValidation: generate,
       })
     } catch (e) {
-      this.trieDb.discard()
+      await this.resetState()
       throw e
+    }
+  }
+
+  /**
+   * Puts the VM back on the head's state after a failed block. ethereumjs reverts the block's
+   * checkpoint, but flushes its caches into the trie on the way out, so the trie may point at nodes
+   * of the failed block: without this reset the next block ran on a broken trie.
+   */
+  private async resetState(): Promise<void> {
+    const sm = this.vm.stateManager as MerkleStateManager
+    try {
+      await sm.setStateRoot(this._head.header.stateRoot, true)
+    } finally {
+      this.trieDb.discard()
     }
   }
 

@@ -1,0 +1,195 @@
+// Import rules for foreign chains, on the execution-apis fixture chain (post-merge Ethereum blocks with
+// blob, 7702 and EIP-7685 request traffic): --trusted takes the seal on trust but never the execution.
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { type Block, createBlockFromBytesArray } from '@ethereumjs/block'
+import { RLP } from '@ethereumjs/rlp'
+import { bigIntToUnpaddedBytes, bytesToHex, concatBytes } from '@ethereumjs/util'
+import { pino } from 'pino'
+import { loadGenesisFile } from '../../../../genesis/index.ts'
+import { BLOCK_OPTS, Chain } from '../../../../node/chain/chain.ts'
+import { ChainError } from '../../../../node/chain/errors.ts'
+import { decodeBlock, importRlpFile, readRlpItems, rlpItemLength } from '../../../../node/chain/rlpFile.ts'
+import { executionApis } from '../../../helpers/fixtures.ts'
+
+const fixtures = executionApis()
+const logger = pino({ level: 'silent' })
+const genesis = await loadGenesisFile(fixtures.genesis, { allowForeign: true })
+
+// Header RLP field positions.
+const STATE_ROOT = 3
+const RECEIPTS_ROOT = 5
+const GAS_USED = 10
+const TIMESTAMP = 11
+const BASE_FEE = 15
+
+/** `block` with header field `field` replaced (the block hash changes with it). */
+function tamper(chain: Chain, block: Block, field: number, value: Uint8Array): Block {
+  const raw = block.raw()
+  const header = [...(raw[0] as Uint8Array[])]
+  header[field] = value
+  return createBlockFromBytesArray([header, ...raw.slice(1)] as never, {
+    common: chain.common,
+    ...BLOCK_OPTS,
+  })
+}
+
+async function expectRefused(p: Promise<unknown>, message: RegExp): Promise<void> {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof ChainError, `expected a ChainError, got ${String(e)}`)
+    assert.equal(e.code, 'INVALID_BLOCK')
+    assert.match(e.message, message)
+    assert.ok(!e.message.includes('\n'), 'one line')
+    return true
+  })
+}
+
+describe('chain import (foreign chains)', () => {
+  const dirs: string[] = []
+  const tempDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'mosaic-import-'))
+    dirs.push(d)
+    return d
+  }
+  let raw: Uint8Array[] = []
+
+  before(async () => {
+    for await (const item of readRlpItems(fixtures.chain)) raw.push(Uint8Array.from(item.bytes))
+    assert.equal(raw.length, 20)
+  })
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
+    raw = []
+  })
+
+  it('reads RLP item lengths from their prefix only', () => {
+    assert.equal(rlpItemLength(Uint8Array.of(0xc0)), 1)
+    assert.equal(rlpItemLength(Uint8Array.of(0xf9, 0x05)), undefined)
+    assert.equal(rlpItemLength(Uint8Array.of(0xf9, 0x05, 0x6d)), 3 + 0x056d)
+    assert.throws(() => rlpItemLength(Uint8Array.of(0x80)), /expected an RLP list/)
+  })
+
+  it('refuses a wrong state root, receipts root, gas used, base fee or timestamp and keeps the last good block', async () => {
+    const chain = await Chain.open({ datadir: tempDir() }, { logger, genesis })
+    try {
+      const blocks = raw.map((r, i) => decodeBlock(chain, { bytes: r, offset: 0 }, i))
+      for (const b of blocks.slice(0, 3)) await chain.importBlock(b, { trusted: true })
+      const good = blocks[3]!
+      const head = chain.head.hash()
+      const cases: [number, Uint8Array, RegExp][] = [
+        [STATE_ROOT, new Uint8Array(32).fill(1), /^block 4: state root mismatch: header 0x0101/],
+        [RECEIPTS_ROOT, new Uint8Array(32).fill(2), /^block 4: receipts root mismatch/],
+        [GAS_USED, bigIntToUnpaddedBytes(good.header.gasUsed + 1n), /^block 4: gas used mismatch/],
+        [
+          BASE_FEE,
+          bigIntToUnpaddedBytes(good.header.baseFeePerGas! + 1n),
+          /^block 4: base fee \d+ should be/,
+        ],
+        [
+          TIMESTAMP,
+          bigIntToUnpaddedBytes(blocks[2]!.header.timestamp),
+          /^block 4: timestamp \d+ not after parent/,
+        ],
+      ]
+      for (const [field, value, message] of cases) {
+        await expectRefused(chain.importBlock(tamper(chain, good, field, value), { trusted: true }), message)
+        assert.deepEqual(chain.head.hash(), head, 'head unchanged')
+      }
+      // The refused attempts left no trace in the state: the real block still executes to its root.
+      await chain.importBlock(good, { trusted: true })
+      assert.equal(chain.head.header.number, 4n)
+    } finally {
+      await chain.close()
+    }
+  })
+
+  it('applies our seal rules without --trusted', async () => {
+    const chain = await Chain.open({ datadir: tempDir() }, { logger, genesis })
+    try {
+      const first = decodeBlock(chain, { bytes: raw[0]!, offset: 0 }, 0)
+      await assert.rejects(
+        chain.importBlock(first),
+        /^ChainError: block 1: extraData too short for a sealed header/,
+      )
+      assert.equal(chain.head.header.number, 0n)
+    } finally {
+      await chain.close()
+    }
+  })
+
+  it('stops a file import at a bad block, stays at the block before it, and re-imports as a no-op', async () => {
+    const datadir = tempDir()
+    const file = join(datadir, 'bad.rlp')
+    let chain = await Chain.open({ datadir }, { logger, genesis })
+    const bad = tamper(
+      chain,
+      decodeBlock(chain, { bytes: raw[5]!, offset: 0 }, 5),
+      STATE_ROOT,
+      new Uint8Array(32),
+    )
+    writeFileSync(file, concatBytes(...raw.slice(0, 5), bad.serialize(), ...raw.slice(6)))
+    await assert.rejects(
+      importRlpFile(chain, file, { trusted: true }),
+      /^ChainError: block 6: state root mismatch/,
+    )
+    await chain.close()
+
+    // What was stored survived the failed import, block by block.
+    chain = await Chain.open({ datadir }, { logger })
+    try {
+      assert.equal(chain.head.header.number, 5n)
+      const resumed = await importRlpFile(chain, fixtures.chain, { trusted: true })
+      assert.deepEqual([resumed.skipped, resumed.imported, resumed.head.header.number], [5, 15, 20n])
+      assert.equal(
+        bytesToHex(chain.head.hash()),
+        '0x514c48e760c62a38f91e011149b1b4a619bb3a7f750ec4430061bf19c3336635',
+      )
+      const again = await importRlpFile(chain, fixtures.chain, { trusted: true })
+      assert.deepEqual([again.skipped, again.imported, again.txs], [20, 0, 0])
+      assert.deepEqual(again.head.hash(), resumed.head.hash())
+    } finally {
+      await chain.close()
+    }
+  })
+
+  it('refuses a block that differs from the stored one at its height', async () => {
+    const datadir = tempDir()
+    const chain = await Chain.open({ datadir }, { logger, genesis })
+    try {
+      await importRlpFile(chain, fixtures.chain, { trusted: true })
+      const file = join(datadir, 'other.rlp')
+      const other = tamper(
+        chain,
+        decodeBlock(chain, { bytes: raw[1]!, offset: 0 }, 1),
+        STATE_ROOT,
+        new Uint8Array(32),
+      )
+      writeFileSync(file, concatBytes(raw[0]!, other.serialize()))
+      await assert.rejects(
+        importRlpFile(chain, file, { trusted: true }),
+        /^ChainError: block 2: hash 0x[0-9a-f]+ differs from stored block/,
+      )
+      assert.equal(chain.head.header.number, 20n)
+    } finally {
+      await chain.close()
+    }
+  })
+
+  it('names a truncated file', async () => {
+    const datadir = tempDir()
+    const file = join(datadir, 'cut.rlp')
+    const all = readFileSync(fixtures.chain)
+    writeFileSync(file, all.subarray(0, all.length - 10))
+    const chain = await Chain.open({ datadir }, { logger, genesis })
+    try {
+      await assert.rejects(importRlpFile(chain, file, { trusted: true }), /truncated block/)
+      assert.equal(chain.head.header.number, 19n)
+      assert.ok(RLP.decode(raw[19]!))
+    } finally {
+      await chain.close()
+    }
+  })
+})
