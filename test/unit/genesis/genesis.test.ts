@@ -196,6 +196,36 @@ describe('genesis: system contracts', () => {
   })
 })
 
+describe('genesis: foreign chains (a geth genesis without a mosaic section)', () => {
+  it('are accepted only when asked for, with no validators and the blob schedule and deposit contract of the file', {
+    skip: !existsSync(FIXTURE),
+  }, () => {
+    const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as GenesisJson
+    assert.throws(() => parseGenesis(fixture), /^GenesisError: genesis\.mosaic: expected an object/)
+    const g = parseGenesis(fixture, { allowForeign: true })
+    assert.equal(g.foreign, true)
+    assert.deepEqual(g.mosaic.validators, [])
+    assert.deepEqual(g.blobSchedule, { target: 6, max: 9, baseFeeUpdateFraction: 5007716 })
+    assert.equal(g.depositContractAddress, `0x${'00'.repeat(20)}`)
+    assert.equal(g.chainId, 3503995874084926n)
+  })
+
+  it('keep their mosaic section when they have one', () => {
+    const g = parseGenesis(dev(), { allowForeign: true })
+    assert.equal(g.foreign, false)
+    assert.equal(g.mosaic.validators.length, 1)
+  })
+
+  it('name a bad blob schedule', () => {
+    const json = dev()
+    json.config['blobSchedule'] = { prague: { target: 10, max: 9, baseFeeUpdateFraction: 5007716 } }
+    assert.throws(
+      () => parseGenesis(json),
+      /^GenesisError: genesis\.config\.blobSchedule\.prague\.target: expected at most max$/,
+    )
+  })
+})
+
 describe('genesis: parsing', () => {
   it('accepts geth quantity forms, unprefixed and 0x alloc keys, and fills header defaults', () => {
     const json = dev()
