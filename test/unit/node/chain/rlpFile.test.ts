@@ -7,12 +7,29 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { type Block, createBlockFromBytesArray } from '@ethereumjs/block'
 import { RLP } from '@ethereumjs/rlp'
-import { bigIntToUnpaddedBytes, bytesToHex, concatBytes } from '@ethereumjs/util'
+import { type Blob4844Tx, createBlob4844Tx, createFeeMarket1559Tx } from '@ethereumjs/tx'
+import { Address, bigIntToUnpaddedBytes, bytesToHex, concatBytes, hexToBytes } from '@ethereumjs/util'
 import { pino } from 'pino'
-import { loadGenesisFile } from '../../../../genesis/index.ts'
+import {
+  devAccounts,
+  devGenesisJson,
+  devValidatorKeys,
+  loadGenesisFile,
+  parseGenesis,
+} from '../../../../genesis/index.ts'
+import { BlockBuilder } from '../../../../node/chain/builder.ts'
 import { BLOCK_OPTS, Chain } from '../../../../node/chain/chain.ts'
 import { ChainError } from '../../../../node/chain/errors.ts'
-import { decodeBlock, importRlpFile, readRlpItems, rlpItemLength } from '../../../../node/chain/rlpFile.ts'
+import { decodeRawTransaction } from '../../../../node/chain/rawTx.ts'
+import {
+  decodeBlock,
+  exportRlpFile,
+  importRlpFile,
+  readRlpItems,
+  rlpItemLength,
+} from '../../../../node/chain/rlpFile.ts'
+import { TxPool } from '../../../../node/chain/txpool.ts'
+import { poolViews } from '../../../../node/node.ts'
 import { executionApis } from '../../../helpers/fixtures.ts'
 
 const fixtures = executionApis()
@@ -47,7 +64,7 @@ async function expectRefused(p: Promise<unknown>, message: RegExp): Promise<void
   })
 }
 
-describe('chain import (foreign chains)', () => {
+describe('chain import and export (RLP files)', () => {
   const dirs: string[] = []
   const tempDir = () => {
     const d = mkdtempSync(join(tmpdir(), 'mosaic-import-'))
@@ -175,6 +192,96 @@ describe('chain import (foreign chains)', () => {
       assert.equal(chain.head.header.number, 20n)
     } finally {
       await chain.close()
+    }
+  })
+
+  it('imports our own sealed chain without --trusted, blob transactions included, and exports it unchanged', async () => {
+    const ours = parseGenesis(devGenesisJson({ accounts: 1, timestamp: 1_000n }))
+    const validator = devValidatorKeys(1)[0]!
+    const funder = devAccounts(1)[0]!
+    const key = { address: hexToBytes(validator.address), privateKey: hexToBytes(validator.privateKey) }
+    const source = await Chain.open({ datadir: tempDir() }, { logger, genesis: ours })
+    const file = join(tempDir(), 'ours.rlp')
+    try {
+      const pool = new TxPool({}, { logger, ...poolViews(source) })
+      const builder = new BlockBuilder(
+        { timeBudgetMs: 5_000, vanity: new Uint8Array(0) },
+        { chain: source, logger },
+      )
+      const common = source.common
+      const txs = [
+        createFeeMarket1559Tx(
+          {
+            chainId: source.chainId,
+            nonce: 0n,
+            gasLimit: 21_000n,
+            maxFeePerGas: 10n ** 10n,
+            maxPriorityFeePerGas: 1n,
+            to: new Address(key.address),
+            value: 7n,
+          },
+          { common },
+        ),
+        createBlob4844Tx(
+          {
+            chainId: source.chainId,
+            nonce: 1n,
+            gasLimit: 21_000n,
+            maxFeePerGas: 10n ** 10n,
+            maxPriorityFeePerGas: 1n,
+            maxFeePerBlobGas: 10n,
+            to: new Address(key.address),
+            blobsData: ['mosaic'],
+          },
+          { common },
+        ),
+      ].map((tx) => tx.sign(hexToBytes(funder.privateKey)))
+      for (const tx of txs)
+        await pool.add(
+          decodeRawTransaction(
+            tx.type === 3 ? (tx as Blob4844Tx).serializeNetworkWrapper() : tx.serialize(),
+            common,
+          ),
+        )
+      for (let i = 1n; i <= 3n; i++) {
+        const built = await builder.build((baseFee) => pool.cursor(baseFee), key, 1_000n + i)
+        await source.commit(built.block, built.receipts)
+        await pool.onNewHead()
+      }
+      const withBlob = (await source.getBlockByNumber(1n))!
+      assert.equal(withBlob.transactions.length, 2)
+      assert.equal(withBlob.header.blobGasUsed, 131_072n)
+      await exportRlpFile(source, file, { from: 1n, to: 3n })
+    } finally {
+      await source.close()
+    }
+
+    const copy = await Chain.open({ datadir: tempDir() }, { logger, genesis: ours })
+    try {
+      const items: Uint8Array[] = []
+      for await (const item of readRlpItems(file)) items.push(Uint8Array.from(item.bytes))
+      const blocks = items.map((b, i) => decodeBlock(copy, { bytes: b, offset: 0 }, i))
+      for (const b of blocks.slice(0, 2)) await copy.importBlock(b)
+      // Any change to a sealed header breaks the seal: refused under our rules, before execution.
+      const forged = tamper(
+        copy,
+        blocks[2]!,
+        TIMESTAMP,
+        bigIntToUnpaddedBytes(blocks[2]!.header.timestamp + 1n),
+      )
+      await assert.rejects(copy.importBlock(forged), (e: unknown) => {
+        assert.ok(e instanceof ChainError)
+        assert.equal(e.code, 'BAD_SEAL')
+        assert.match(e.message, /^block 3: sealed by 0x[0-9a-f]{40} but coinbase is/)
+        return true
+      })
+      const r = await importRlpFile(copy, file)
+      assert.deepEqual([r.skipped, r.imported, r.txs, r.head.header.number], [2, 1, 0, 3n])
+      const out = join(tempDir(), 'again.rlp')
+      await exportRlpFile(copy, out, { from: 1n, to: 10n })
+      assert.ok(readFileSync(out).equals(readFileSync(file)))
+    } finally {
+      await copy.close()
     }
   })
 
