@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { paramsVM } from '@ethereumjs/vm'
 import { HDNodeWallet } from 'ethers'
@@ -21,8 +21,9 @@ import {
   parseGenesis,
   SYSTEM_CONTRACTS,
 } from '../../../genesis/index.ts'
+import { executionApis } from '../../helpers/fixtures.ts'
 
-const FIXTURE = resolve(import.meta.dirname, '../../../../shared/fixtures/execution-apis/genesis.json')
+const FIXTURE = executionApis().genesis
 const HISTORY = '0x0000f90827f1c53a10cb7a02335b175320002935'
 
 /** A fresh dev genesis document to break in one place. */
@@ -176,15 +177,13 @@ describe('genesis: system contracts', () => {
     )
   })
 
-  it('match the code in the execution-apis fixture genesis', { skip: !existsSync(FIXTURE) }, () => {
+  it('match the code in the execution-apis fixture genesis', () => {
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { alloc: Record<string, { code?: string }> }
     for (const sc of SYSTEM_CONTRACTS)
       assert.equal(fixture.alloc[sc.address.slice(2)]?.code, sc.code, sc.name)
   })
 
-  it('accept the geth-written fixture genesis once it has a mosaic section', {
-    skip: !existsSync(FIXTURE),
-  }, () => {
+  it('accept the geth-written fixture genesis once it has a mosaic section', () => {
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as GenesisJson
     fixture.mosaic = { blockTime: 2, validators: [{ address: devValidatorKeys(1)[0]!.address, stake: '1' }] }
     const g = parseGenesis(fixture)
@@ -197,9 +196,7 @@ describe('genesis: system contracts', () => {
 })
 
 describe('genesis: foreign chains (a geth genesis without a mosaic section)', () => {
-  it('are accepted only when asked for, with no validators and the blob schedule and deposit contract of the file', {
-    skip: !existsSync(FIXTURE),
-  }, () => {
+  it('are accepted only when asked for, with no validators and the blob schedule and deposit contract of the file', () => {
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as GenesisJson
     assert.throws(() => parseGenesis(fixture), /^GenesisError: genesis\.mosaic: expected an object/)
     const g = parseGenesis(fixture, { allowForeign: true })
