@@ -353,7 +353,7 @@ export class Chain {
         skipBlockValidation: generate,
       })
     } catch (e) {
-      await this.resetState()
+      await this.resetState().catch((err: unknown) => this.logger.error({ err }, 'state reset failed'))
       throw e
     }
   }

@@ -1,9 +1,9 @@
 // Chains as files of concatenated RLP blocks (geth's `import` / `export` format): reading them block by
 // block without loading the file whole, importing them into a chain, and writing a range back out.
 
-import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
 import { type Block, createBlockFromBytesArray } from '@ethereumjs/block'
 import { RLP } from '@ethereumjs/rlp'
 import { bytesToHex, equalsBytes } from '@ethereumjs/util'
@@ -169,20 +169,18 @@ export async function exportRlpFile(
       `nothing to export: range ${range.from}..${range.to}, head is ${head}`,
     )
   }
-  const out = createWriteStream(path)
   let blocks = 0
   let bytes = 0
-  try {
+  async function* rawBlocks(): AsyncGenerator<Uint8Array> {
     for (let n = range.from; n <= to; n++) {
       const raw = await chain.getRawBlockByNumber(n)
       if (!raw) throw new ChainError('UNKNOWN_BLOCK', `block ${n} is missing from the data directory`)
-      if (!out.write(raw)) await once(out, 'drain')
       blocks++
       bytes += raw.length
+      yield raw
     }
-  } finally {
-    out.end()
-    await once(out, 'close')
   }
+  // pipeline: backpressure, and a file that cannot be written is an error, not a crash.
+  await pipeline(rawBlocks, createWriteStream(path))
   return { blocks, bytes, from: range.from, to }
 }

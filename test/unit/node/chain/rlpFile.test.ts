@@ -285,6 +285,29 @@ describe('chain import and export (RLP files)', () => {
     }
   })
 
+  it('skips the genesis block when a file starts with it (geth exports from block 0)', async () => {
+    const source = await Chain.open({ datadir: tempDir() }, { logger, genesis })
+    const file = join(tempDir(), 'from0.rlp')
+    try {
+      await importRlpFile(source, fixtures.chain, { trusted: true })
+      assert.deepEqual(await exportRlpFile(source, file, { from: 0n, to: 3n }), {
+        blocks: 4,
+        bytes: readFileSync(file).length,
+        from: 0n,
+        to: 3n,
+      })
+    } finally {
+      await source.close()
+    }
+    const chain = await Chain.open({ datadir: tempDir() }, { logger, genesis })
+    try {
+      const r = await importRlpFile(chain, file, { trusted: true })
+      assert.deepEqual([r.skipped, r.imported, r.head.header.number], [1, 3, 3n])
+    } finally {
+      await chain.close()
+    }
+  })
+
   it('names a truncated file', async () => {
     const datadir = tempDir()
     const file = join(datadir, 'cut.rlp')
