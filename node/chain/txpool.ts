@@ -1,7 +1,13 @@
 // Transaction pool: per-sender nonce maps split into pending (contiguous from the state nonce) and
 // queued (after a gap), replacement by fee bump, per-sender and global limits, and a price-and-nonce
 // cursor for the block builder (geth's legacypool + TransactionsByPriceAndNonce, simplified).
-import { type Blob4844Tx, Capability, TransactionType, type TypedTransaction } from '@ethereumjs/tx'
+import {
+  type Blob4844Tx,
+  Capability,
+  createBlob4844TxFromBytesArray,
+  TransactionType,
+  type TypedTransaction,
+} from '@ethereumjs/tx'
 import { bytesToHex } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import { TxPoolError } from './txpoolErrors.ts'
@@ -124,9 +130,10 @@ export class TxPool {
   }
 
   /** Validates and pools a signed transaction; returns its hash. Throws TxPoolError. */
-  async add(tx: TypedTransaction): Promise<Uint8Array> {
+  async add(received: TypedTransaction): Promise<Uint8Array> {
     const { opts } = this
-    const { hashBytes, hash, sender, key, feeCap, tipCap } = this.validateStateless(tx)
+    const { hashBytes, hash, sender, key, feeCap, tipCap } = this.validateStateless(received)
+    const tx = withoutBlobs(received)
 
     const [s, account] = await this.readySender(key, sender)
     // Everything below runs without awaiting, so it sees and leaves the pool consistent.
@@ -634,6 +641,15 @@ export class TxPool {
       }
     }
   }
+}
+
+/**
+ * A blob transaction is kept without its blobs once their proofs were checked: blocks carry none and
+ * there is no gossip yet, and at 128 KiB a blob a full pool would hold gigabytes.
+ */
+function withoutBlobs(tx: TypedTransaction): TypedTransaction {
+  if (tx.type !== TransactionType.BlobEIP4844) return tx
+  return createBlob4844TxFromBytesArray((tx as Blob4844Tx).raw(), { common: tx.common })
 }
 
 /** What a blob transaction may pay for its blob gas at most (EIP-4844), zero for other types. */

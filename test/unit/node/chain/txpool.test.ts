@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createCustomCommon, Hardfork, Mainnet } from '@ethereumjs/common'
 import {
+  type Blob4844Tx,
   createAccessList2930Tx,
   createBlob4844Tx,
   createEOACode7702Tx,
@@ -191,7 +192,13 @@ describe('TxPool validation', () => {
     state.set(ADDRS[1]!, 0n, need - 1n)
     await rejects(pool.add(received(KEYS[1]!)), 'INSUFFICIENT_FUNDS', /^insufficient funds/)
     state.set(ADDRS[2]!, 0n, need)
-    assert.deepEqual(await pool.add(received(KEYS[2]!)), blobTx(KEYS[2]!).hash())
+    const hash = await pool.add(received(KEYS[2]!))
+    assert.deepEqual(hash, blobTx(KEYS[2]!).hash())
+    // Kept without its blobs (their proofs were checked on decode).
+    const pooled = pool.get(hash) as Blob4844Tx
+    assert.equal(pooled.blobs, undefined)
+    assert.deepEqual(pooled.hash(), hash)
+    assert.equal(pooled.getSenderAddress().toString(), bytesToHex(ADDRS[2]!))
   })
 
   it('accepts 2930 and 7702 transactions', async () => {
