@@ -39,9 +39,11 @@ const genesis = await loadGenesisFile(fixtures.genesis, { allowForeign: true })
 // Header RLP field positions.
 const STATE_ROOT = 3
 const RECEIPTS_ROOT = 5
+const LOGS_BLOOM = 6
 const GAS_USED = 10
 const TIMESTAMP = 11
 const BASE_FEE = 15
+const REQUESTS_HASH = 20
 
 /** `block` with header field `field` replaced (the block hash changes with it). */
 function tamper(chain: Chain, block: Block, field: number, value: Uint8Array): Block {
@@ -89,7 +91,7 @@ describe('chain import and export (RLP files)', () => {
     assert.throws(() => rlpItemLength(Uint8Array.of(0x80)), /expected an RLP list/)
   })
 
-  it('refuses a wrong state root, receipts root, gas used, base fee or timestamp and keeps the last good block', async () => {
+  it('refuses a wrong state root, receipts root, logs bloom, gas used, requests hash, base fee or timestamp and keeps the last good block', async () => {
     const chain = await Chain.open({ datadir: tempDir() }, { logger, genesis })
     try {
       const blocks = raw.map((r, i) => decodeBlock(chain, { bytes: r, offset: 0 }, i))
@@ -99,7 +101,9 @@ describe('chain import and export (RLP files)', () => {
       const cases: [number, Uint8Array, RegExp][] = [
         [STATE_ROOT, new Uint8Array(32).fill(1), /^block 4: state root mismatch: header 0x0101/],
         [RECEIPTS_ROOT, new Uint8Array(32).fill(2), /^block 4: receipts root mismatch/],
+        [LOGS_BLOOM, new Uint8Array(256).fill(0xff), /^block 4: logs bloom mismatch/],
         [GAS_USED, bigIntToUnpaddedBytes(good.header.gasUsed + 1n), /^block 4: gas used mismatch/],
+        [REQUESTS_HASH, new Uint8Array(32).fill(3), /^block 4: requests hash mismatch/],
         [
           BASE_FEE,
           bigIntToUnpaddedBytes(good.header.baseFeePerGas! + 1n),
