@@ -1,6 +1,6 @@
 // mosaic-node command line: init, start, dev, keys. Errors print one line and exit non-zero.
-import { existsSync, rmSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { constants, existsSync, rmSync } from 'node:fs'
+import { access, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -19,6 +19,7 @@ import {
   parseGenesis,
 } from '../genesis/index.ts'
 import { Chain } from './chain/chain.ts'
+import { ChainError } from './chain/errors.ts'
 import { exportRlpFile, importRlpFile } from './chain/rlpFile.ts'
 import { type ConfigSources, loadConfig, type NodeConfig, type SettingName } from './config.ts'
 import { importSummaryLine, progressReporter } from './importProgress.ts'
@@ -259,13 +260,21 @@ export function buildCli(): Command {
     .option('--log.format <format>', 'auto (readable on a terminal, else JSON) | json | pretty')
     .action(async (file: string, opts: Opts) => {
       const logger = makeLogger(String(opts['log.level']), opts['log.format'] as string | undefined)
+      await access(file, constants.R_OK).catch((e: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code}`)
+      })
       const genesis = opts['genesis']
         ? await loadGenesisFile(String(opts['genesis']), { allowForeign: true })
         : undefined
       const chain = await Chain.open(
         { datadir: String(opts['datadir']) },
         { logger, ...(genesis ? { genesis } : {}) },
-      )
+      ).catch((e: unknown) => {
+        if (e instanceof ChainError && e.code === 'NO_GENESIS') {
+          throw new CliError(`data directory ${opts['datadir']} is empty: pass --genesis GENESIS.json`)
+        }
+        throw e
+      })
       // Ctrl-C stops between blocks: everything imported so far stays.
       const abort = new AbortController()
       const onSignal = () => abort.abort()

@@ -62,6 +62,19 @@ describe('mosaic-node import / export', { skip: target !== 'mosaic' && 'mosaic-n
     assert.match(errorLine(r), /^error: block 1: extraData too short for a sealed header/)
   })
 
+  it('names a missing file and a missing genesis in one line', async () => {
+    const other = join(dir, 'empty')
+    const missing = join(dir, 'missing.rlp')
+    assert.equal(
+      errorLine(await runCli(['import', missing, '--datadir', other])),
+      `error: cannot read ${missing}: no such file`,
+    )
+    assert.equal(
+      errorLine(await runCli(['import', fixtures.chain, '--datadir', other, '--log.level', 'warn'])),
+      `error: data directory ${other} is empty: pass --genesis GENESIS.json`,
+    )
+  })
+
   it('imports the chain with --trusted and prints a summary', async () => {
     const r = await runCli(
       ['import', '--trusted', '--genesis', fixtures.genesis, fixtures.chain, '--datadir', datadir],
