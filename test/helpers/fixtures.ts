@@ -6,11 +6,8 @@ import { REPO_ROOT } from './node.ts'
 
 export function fixturesDir(): string {
   const env = process.env['MOSAIC_FIXTURES']
-  const candidates = [
-    ...(env ? [env] : []),
-    join(REPO_ROOT, '..', 'shared', 'fixtures'),
-    '/work/shared/fixtures',
-  ]
+  // A folder named on purpose is the only place looked at: falling back would hide the mistake.
+  const candidates = env ? [env] : [join(REPO_ROOT, '..', 'shared', 'fixtures'), '/work/shared/fixtures']
   for (const dir of candidates) if (existsSync(join(dir, 'execution-apis', 'chain.rlp'))) return dir
   throw new Error(
     `execution-apis fixtures not found (looked for execution-apis/chain.rlp in ${candidates.join(', ')}); ` +
