@@ -1,5 +1,5 @@
 export { ConsensusError, type ConsensusErrorCode } from './errors.ts'
-export { verifyHeader } from './rules/header.ts'
+export { verifyForeignHeader, verifyHeader, verifyLinkage } from './rules/header.ts'
 export {
   addressOfPrivateKey,
   type ConsensusPayload,

@@ -12,9 +12,16 @@ export {
   devGenesisJson,
   devValidatorKeys,
 } from './dev.ts'
-export { DEFAULT_BASE_FEE_PER_GAS, DEFAULT_GAS_LIMIT, loadGenesisFile, parseGenesis } from './parse.ts'
+export {
+  DEFAULT_BASE_FEE_PER_GAS,
+  DEFAULT_GAS_LIMIT,
+  FOREIGN_MOSAIC,
+  loadGenesisFile,
+  parseGenesis,
+} from './parse.ts'
 export { SYSTEM_CONTRACTS, type SystemContract } from './systemContracts.ts'
 export {
+  type BlobSchedule,
   type Genesis,
   type GenesisAccount,
   GenesisError,
@@ -24,4 +31,5 @@ export {
   type MosaicConfig,
   type MosaicOrigin,
   type MosaicValidator,
+  type ParseGenesisOptions,
 } from './types.ts'

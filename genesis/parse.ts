@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { SYSTEM_CONTRACTS } from './systemContracts.ts'
 import {
+  type BlobSchedule,
   type Genesis,
   type GenesisAccount,
   GenesisError,
@@ -11,6 +12,7 @@ import {
   type MosaicConfig,
   type MosaicOrigin,
   type MosaicValidator,
+  type ParseGenesisOptions,
 } from './types.ts'
 
 /** geth's params.InitialBaseFee: the base fee of a London-from-genesis chain when the file gives none. */
@@ -323,10 +325,47 @@ function header<T>(
   return v == null ? fallback : read(v, `genesis.${key}`)
 }
 
+/** geth's `config.blobSchedule.<hardfork>`: small positive integers. */
+function parseBlobSchedule(config: Record<string, unknown>, hardfork: string): BlobSchedule | undefined {
+  const all = config['blobSchedule']
+  if (all == null) return undefined
+  if (!isObject(all)) fail('genesis.config.blobSchedule', 'expected an object of fork -> schedule')
+  const raw = all[hardfork]
+  if (raw == null) return undefined
+  const field = `genesis.config.blobSchedule.${hardfork}`
+  if (!isObject(raw)) fail(field, 'expected an object with target, max and baseFeeUpdateFraction')
+  const read = (key: string): number => {
+    const q = quantity(raw[key], 32)
+    if (typeof q === 'string' || q === 0n) fail(`${field}.${key}`, 'expected a positive integer')
+    return Number(q)
+  }
+  const schedule = {
+    target: read('target'),
+    max: read('max'),
+    baseFeeUpdateFraction: read('baseFeeUpdateFraction'),
+  }
+  if (schedule.target > schedule.max) fail(`${field}.target`, 'expected at most max')
+  return schedule
+}
+
+/** The mosaic section of a foreign chain: nobody seals it under our rules. */
+export const FOREIGN_MOSAIC: Readonly<MosaicConfig> = Object.freeze({
+  blockTimeMs: 12_000,
+  epochLength: 1,
+  validators: [],
+  bootnodes: [],
+})
+
 /** Validates a parsed genesis.json document. Throws GenesisError (INVALID_GENESIS) naming the field. */
-export function parseGenesis(json: unknown): Genesis {
+export function parseGenesis(json: unknown, options: ParseGenesisOptions = {}): Genesis {
   if (!isObject(json)) fail('genesis', 'expected a JSON object')
   const { chainId, hardfork } = parseConfig(json['config'])
+  const config = json['config'] as Record<string, unknown>
+  let depositContractAddress: Hex | undefined
+  if (config['depositContractAddress'] != null) {
+    depositContractAddress = address(config['depositContractAddress'])
+    if (!depositContractAddress) fail('genesis.config.depositContractAddress', ADDRESS)
+  }
   const alloc = parseAlloc(json['alloc'])
 
   const gasLimit = header(json, 'gasLimit', DEFAULT_GAS_LIMIT, (v, f) => {
@@ -363,7 +402,9 @@ export function parseGenesis(json: unknown): Genesis {
   new DataView(nonce.buffer).setBigUint64(0, nonceValue)
   header(json, 'number', 0n, (v, f) => (requireQuantity(v, 64, f) === 0n ? 0n : fail(f, 'expected 0')))
 
-  const mosaic = parseMosaic(json['mosaic'])
+  const blobSchedule = parseBlobSchedule(config, hardfork)
+  const foreign = json['mosaic'] == null && options.allowForeign === true
+  const mosaic = foreign ? { ...FOREIGN_MOSAIC, validators: [], bootnodes: [] } : parseMosaic(json['mosaic'])
 
   return {
     chainId,
@@ -378,12 +419,15 @@ export function parseGenesis(json: unknown): Genesis {
     coinbase,
     nonce,
     mosaic,
+    foreign,
+    ...(depositContractAddress ? { depositContractAddress } : {}),
+    ...(blobSchedule ? { blobSchedule } : {}),
     json: structuredClone(json) as GenesisJson,
   }
 }
 
 /** Reads and validates a genesis file. A missing file is GENESIS_NOT_FOUND; bad JSON names the file. */
-export async function loadGenesisFile(path: string): Promise<Genesis> {
+export async function loadGenesisFile(path: string, options: ParseGenesisOptions = {}): Promise<Genesis> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -399,7 +443,7 @@ export async function loadGenesisFile(path: string): Promise<Genesis> {
   } catch (e) {
     throw new GenesisError('INVALID_GENESIS', `${path}: invalid JSON: ${oneLine(e)}`)
   }
-  return parseGenesis(json)
+  return parseGenesis(json, options)
 }
 
 function oneLine(e: unknown): string {

@@ -31,6 +31,13 @@ export interface MosaicConfig {
   bootnodes: string[]
 }
 
+/** EIP-7840 blob parameters of one fork, as geth's `config.blobSchedule` writes them. */
+export interface BlobSchedule {
+  target: number
+  max: number
+  baseFeeUpdateFraction: number
+}
+
 export interface GenesisJson {
   config: Record<string, unknown>
   alloc: Record<string, unknown>
@@ -53,8 +60,27 @@ export interface Genesis {
   /** 8 bytes. */
   nonce: Uint8Array
   mosaic: MosaicConfig
+  /**
+   * True for a plain geth genesis without a `mosaic` section: a chain sealed by another consensus
+   * (imported with `--trusted`, served read-only). Its `mosaic` section is FOREIGN_MOSAIC: no validators,
+   * so no block passes our seal rules.
+   */
+  foreign: boolean
+  /** geth's `config.depositContractAddress` (EIP-6110 deposit requests), when the file gives one. */
+  depositContractAddress?: Hex
+  /** geth's `config.blobSchedule` entry of the active hardfork (blobs per block), when the file gives one. */
+  blobSchedule?: BlobSchedule
   /** The original document, to be written into a data directory. */
   json: GenesisJson
+}
+
+/** Options of parseGenesis / loadGenesisFile. */
+export interface ParseGenesisOptions {
+  /**
+   * Accept a geth genesis without a `mosaic` section (a foreign chain to import). Off by default: a
+   * chain we seal needs its validators.
+   */
+  allowForeign?: boolean
 }
 
 export type GenesisErrorCode = 'INVALID_GENESIS' | 'GENESIS_NOT_FOUND'

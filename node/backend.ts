@@ -372,6 +372,19 @@ function receiptView(block: Block, index: number, r: StoredReceipt, logs: LogVie
     logsBloom: r.bloom,
     logs,
     type: tx.type,
+    ...(tx.type === 3 ? blobReceiptFields(block, tx) : {}),
+  }
+}
+
+/** EIP-4844 receipt fields: the blob gas a blob transaction used and the blob base fee it paid. */
+function blobReceiptFields(
+  block: Block,
+  tx: TypedTransaction,
+): { blobGasUsed: bigint; blobGasPrice: bigint } {
+  const blobs = 'blobVersionedHashes' in tx ? tx.blobVersionedHashes.length : 0
+  return {
+    blobGasUsed: BigInt(blobs) * block.common.param('blobGasPerBlob'),
+    blobGasPrice: block.header.getBlobGasPrice(),
   }
 }
 

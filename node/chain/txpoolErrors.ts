@@ -14,6 +14,7 @@ export type TxPoolErrorCode =
   | 'POOL_FULL'
   | 'INVALID_SENDER'
   | 'UNSUPPORTED_TX_TYPE'
+  | 'MISSING_BLOB_SIDECAR'
   | 'NONCE_TOO_HIGH'
 
 /**

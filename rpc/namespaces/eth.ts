@@ -60,6 +60,21 @@ function noStateOverrides(v: unknown, index: number): void {
   if (v !== undefined) throw invalidArgument(index, 'state overrides are not supported')
 }
 
+/**
+ * eth_getStorageAt's key: geth unmarshals it as a string and decodes it inside the method, so a string
+ * that is not a hex word is -32000 `unable to decode storage key: ...`, not invalid params.
+ */
+function storageKey(v: unknown): Uint8Array {
+  if (typeof v === 'string') {
+    const body = v.startsWith('0x') || v.startsWith('0X') ? v.slice(2) : v
+    if (!/^[0-9a-fA-F]*$/.test(body)) throw serverError('unable to decode storage key: hex string invalid')
+    if (body.length > 64) {
+      throw serverError('unable to decode storage key: hex string too long, want at most 32 bytes')
+    }
+  }
+  return storageSlot(v, 1)
+}
+
 function min(a: bigint, b: bigint): bigint {
   return a < b ? a : b
 }
@@ -284,6 +299,13 @@ export const ethMethods: MethodTable = {
 
   eth_feeHistory: feeHistory,
 
+  eth_blobBaseFee: async (params, ctx) => {
+    positional(params, 0, 0)
+    // The blob base fee a transaction sent now pays: that of the block after the head.
+    const head = await stateBlock(ctx, LATEST)
+    return quantityHex(blobFees(head).next)
+  },
+
   eth_getBalance: async (params, ctx) => {
     const [a, b] = positional(params, 1, 2)
     const addr = address(a, 0)
@@ -301,7 +323,7 @@ export const ethMethods: MethodTable = {
   eth_getStorageAt: async (params, ctx) => {
     const [a, s, b] = positional(params, 2, 3)
     const addr = address(a, 0)
-    const slot = storageSlot(s, 1)
+    const slot = storageKey(s)
     const block = await stateBlock(ctx, optBlockId(b, 2))
     const value = await ctx.backend.getStorageAt(addr, slot, block)
     // Storage values are returned as full 32-byte words, like geth.

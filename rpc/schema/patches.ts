@@ -60,9 +60,10 @@ export const PARAM_PATCHES: readonly SchemaPatch[] = [
   },
   {
     reason:
-      'storage keys (eth_getStorageAt, eth_getProof) are decoded by geth decodeHash: 0x prefix optional, ' +
-      'any case, odd length, up to 32 bytes',
-    defs: { bytesMax32: { type: 'string', pattern: '^(0[xX])?[0-9a-fA-F]{0,64}$' } },
+      'storage keys (eth_getStorageAt, eth_getProof) are decoded by the method (geth decodeHash), which ' +
+      'answers a malformed one with -32000 "unable to decode storage key: ..." (execution-apis ' +
+      'get-storage-invalid-key*.io), not with a parameter error',
+    defs: { bytesMax32: { type: 'string' } },
   },
   {
     reason:

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { paramsVM } from '@ethereumjs/vm'
 import { HDNodeWallet } from 'ethers'
@@ -21,8 +21,9 @@ import {
   parseGenesis,
   SYSTEM_CONTRACTS,
 } from '../../../genesis/index.ts'
+import { executionApis } from '../../helpers/fixtures.ts'
 
-const FIXTURE = resolve(import.meta.dirname, '../../../../shared/fixtures/execution-apis/genesis.json')
+const FIXTURE = executionApis().genesis
 const HISTORY = '0x0000f90827f1c53a10cb7a02335b175320002935'
 
 /** A fresh dev genesis document to break in one place. */
@@ -176,15 +177,13 @@ describe('genesis: system contracts', () => {
     )
   })
 
-  it('match the code in the execution-apis fixture genesis', { skip: !existsSync(FIXTURE) }, () => {
+  it('match the code in the execution-apis fixture genesis', () => {
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { alloc: Record<string, { code?: string }> }
     for (const sc of SYSTEM_CONTRACTS)
       assert.equal(fixture.alloc[sc.address.slice(2)]?.code, sc.code, sc.name)
   })
 
-  it('accept the geth-written fixture genesis once it has a mosaic section', {
-    skip: !existsSync(FIXTURE),
-  }, () => {
+  it('accept the geth-written fixture genesis once it has a mosaic section', () => {
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as GenesisJson
     fixture.mosaic = { blockTime: 2, validators: [{ address: devValidatorKeys(1)[0]!.address, stake: '1' }] }
     const g = parseGenesis(fixture)
@@ -193,6 +192,34 @@ describe('genesis: system contracts', () => {
     assert.equal(g.difficulty, 0x20000n)
     assert.equal(Buffer.from(g.extraData).toString(), 'hivechain')
     assert.equal(g.mosaic.blockTimeMs, 2000)
+  })
+})
+
+describe('genesis: foreign chains (a geth genesis without a mosaic section)', () => {
+  it('are accepted only when asked for, with no validators and the blob schedule and deposit contract of the file', () => {
+    const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as GenesisJson
+    assert.throws(() => parseGenesis(fixture), /^GenesisError: genesis\.mosaic: expected an object/)
+    const g = parseGenesis(fixture, { allowForeign: true })
+    assert.equal(g.foreign, true)
+    assert.deepEqual(g.mosaic.validators, [])
+    assert.deepEqual(g.blobSchedule, { target: 6, max: 9, baseFeeUpdateFraction: 5007716 })
+    assert.equal(g.depositContractAddress, `0x${'00'.repeat(20)}`)
+    assert.equal(g.chainId, 3503995874084926n)
+  })
+
+  it('keep their mosaic section when they have one', () => {
+    const g = parseGenesis(dev(), { allowForeign: true })
+    assert.equal(g.foreign, false)
+    assert.equal(g.mosaic.validators.length, 1)
+  })
+
+  it('name a bad blob schedule', () => {
+    const json = dev()
+    json.config['blobSchedule'] = { prague: { target: 10, max: 9, baseFeeUpdateFraction: 5007716 } }
+    assert.throws(
+      () => parseGenesis(json),
+      /^GenesisError: genesis\.config\.blobSchedule\.prague\.target: expected at most max$/,
+    )
   })
 })
 

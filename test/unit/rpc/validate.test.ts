@@ -54,9 +54,9 @@ const BAD: Record<string, Case[]> = {
       'invalid argument 0: hex string has length 66, want 64 for hash',
     ],
     [
-      'eth_getStorageAt',
-      [addr, `0x${'00'.repeat(33)}`, 'latest'],
-      'invalid argument 1: hex string too long, want at most 32 bytes',
+      'eth_getBlockByHash',
+      [`0x${'ab'.repeat(33)}`, false],
+      'invalid argument 0: hex string has length 66, want 64 for hash',
     ],
     // The spec's uint has no bound; the handler's parser knows block numbers are 64-bit.
     ['eth_getBlockByNumber', [`0x${'f'.repeat(17)}`, false], 'invalid argument 0: hex number > 64 bits'],

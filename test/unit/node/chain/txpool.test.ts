@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createCustomCommon, Hardfork, Mainnet } from '@ethereumjs/common'
 import {
+  type Blob4844Tx,
   createAccessList2930Tx,
   createBlob4844Tx,
   createEOACode7702Tx,
@@ -18,6 +19,8 @@ import {
   privateToAddress,
 } from '@ethereumjs/util'
 import { pino } from 'pino'
+import { createChainCommon } from '../../../../node/chain/common.ts'
+import { decodeRawTransaction } from '../../../../node/chain/rawTx.ts'
 import {
   type PoolChainView,
   type PoolStateView,
@@ -144,7 +147,7 @@ describe('TxPool validation', () => {
     assert.deepEqual(pendingSeen, [tx])
   })
 
-  it('rejects blob transactions as unsupported', async () => {
+  it('rejects a blob transaction without its blobs', async () => {
     const { pool } = setup()
     // ethereumjs only builds blob txs with a KZG backend; this one is never called (no blobs attached).
     const blobCommon = createCustomCommon({ chainId: Number(CHAIN_ID) }, Mainnet, {
@@ -164,7 +167,38 @@ describe('TxPool validation', () => {
       },
       { common: blobCommon },
     ).sign(KEYS[0]!)
-    await rejects(pool.add(blob), 'UNSUPPORTED_TX_TYPE', /^transaction type not supported/)
+    await rejects(pool.add(blob), 'MISSING_BLOB_SIDECAR', /^missing sidecar in blob transaction/)
+  })
+
+  it('accepts a blob transaction in network form and charges its blob fee cap', async () => {
+    const { pool, state } = setup()
+    const chainCommon = createChainCommon({ chainId: CHAIN_ID, hardfork: 'prague' })
+    const blobTx = (k: Uint8Array) =>
+      createBlob4844Tx(
+        {
+          chainId: CHAIN_ID,
+          maxFeePerGas: 10n * GWEI,
+          maxPriorityFeePerGas: GWEI,
+          maxFeePerBlobGas: GWEI,
+          gasLimit: 21_000n,
+          to: TO,
+          blobsData: ['mosaic'],
+        },
+        { common: chainCommon },
+      ).sign(k)
+    // What eth_sendRawTransaction receives: the network wrapper, whose KZG proofs are verified on decode.
+    const received = (k: Uint8Array) => decodeRawTransaction(blobTx(k).serializeNetworkWrapper(), chainCommon)
+    const need = 21_000n * 10n * GWEI + 131_072n * GWEI
+    state.set(ADDRS[1]!, 0n, need - 1n)
+    await rejects(pool.add(received(KEYS[1]!)), 'INSUFFICIENT_FUNDS', /^insufficient funds/)
+    state.set(ADDRS[2]!, 0n, need)
+    const hash = await pool.add(received(KEYS[2]!))
+    assert.deepEqual(hash, blobTx(KEYS[2]!).hash())
+    // Kept without its blobs (their proofs were checked on decode).
+    const pooled = pool.get(hash) as Blob4844Tx
+    assert.equal(pooled.blobs, undefined)
+    assert.deepEqual(pooled.hash(), hash)
+    assert.equal(pooled.getSenderAddress().toString(), bytesToHex(ADDRS[2]!))
   })
 
   it('accepts 2930 and 7702 transactions', async () => {
