@@ -1,0 +1,209 @@
+// geth's callTracer (eth/tracers/native/call.go): the tree of call frames of a transaction with
+// type, addresses, gas, input and output, errors with decoded revert reasons and, with `withLog`,
+// the logs each frame emitted (dropped again for frames that failed).
+import type { EVMResult, InterpreterStep, Message } from '@ethereumjs/evm'
+import type { RunTxResult } from '@ethereumjs/vm'
+import { type CallTracerConfig, decodeRevertReason } from '../../../rpc/index.ts'
+import {
+  gethError,
+  hexData,
+  hexQuantity,
+  memorySlice,
+  OP,
+  stackAddress,
+  type Tracer,
+  type TxInfo,
+} from './tracer.ts'
+
+export const defaultCallTracerConfig: CallTracerConfig = { onlyTopCall: false, withLog: false }
+
+export interface CallLog {
+  address: string
+  topics: string[]
+  data: string
+  /** Number of sub-calls the frame had made when it emitted the log. */
+  position: string
+}
+
+export interface CallFrame {
+  type: string
+  from: string
+  gas: string
+  gasUsed: string
+  to?: string
+  input: string
+  output?: string
+  error?: string
+  revertReason?: string
+  calls?: CallFrame[]
+  logs?: CallLog[]
+  value?: string
+}
+
+const OP_NAMES: Record<number, string> = {
+  [OP.CALL]: 'CALL',
+  [OP.CALLCODE]: 'CALLCODE',
+  [OP.DELEGATECALL]: 'DELEGATECALL',
+  [OP.STATICCALL]: 'STATICCALL',
+  [OP.CREATE]: 'CREATE',
+  [OP.CREATE2]: 'CREATE2',
+}
+
+export class CallTracer implements Tracer {
+  /** Open frames, outermost first. */
+  private readonly stack: CallFrame[] = []
+  private top: CallFrame | undefined
+  /** Depth of the frame now executing (0 = the transaction's own). */
+  private depth = -1
+  /** The call-family opcode the executing frame ran last: it names the next frame's type. */
+  private lastCallOp: number | undefined
+
+  constructor(private readonly config: CallTracerConfig = defaultCallTracerConfig) {}
+
+  step(s: InterpreterStep): Promise<void> | undefined {
+    const code = s.opcode.code
+    if (OP_NAMES[code] !== undefined) {
+      this.lastCallOp = code
+      return undefined
+    }
+    if (code >= OP.LOG0 && code <= OP.LOG4) {
+      if (this.config.withLog && (!this.config.onlyTopCall || s.depth === 0)) this.log(s, code - OP.LOG0)
+      return undefined
+    }
+    if (code === OP.SELFDESTRUCT && !this.config.onlyTopCall) return this.selfdestruct(s)
+    return undefined
+  }
+
+  enter(m: Message): void {
+    this.depth = m.depth
+    if (m.depth > 0 && this.config.onlyTopCall) return
+    const create = m.to === undefined
+    let type = create ? 'CREATE' : 'CALL'
+    if (m.depth > 0 && this.lastCallOp !== undefined) type = OP_NAMES[this.lastCallOp] ?? type
+    const frame: CallFrame = {
+      type,
+      from: hexData(m.caller.bytes),
+      gas: hexQuantity(m.gasLimit),
+      gasUsed: '0x0',
+      input: hexData(m.data),
+    }
+    if (m.to) frame.to = hexData(m.to.bytes)
+    if (type === 'CALLCODE') frame.to = hexData(m.codeAddress.bytes)
+    if (type === 'DELEGATECALL' && m.to) {
+      // The frame runs the callee's code as the calling contract: geth reports contract -> code.
+      frame.from = hexData(m.to.bytes)
+      frame.to = hexData(m.codeAddress.bytes)
+    }
+    // A static call carries no value; a delegate call shows the value it inherits, as in geth.
+    if (type !== 'STATICCALL') frame.value = hexQuantity(m.value)
+    this.stack.push(frame)
+  }
+
+  exit(r: EVMResult): void {
+    const depth = this.depth
+    this.depth--
+    if (depth > 0 && this.config.onlyTopCall) return
+    const frame = this.stack.pop()
+    if (!frame) return
+    const ex = r.execResult
+    const create = frame.type === 'CREATE' || frame.type === 'CREATE2'
+    if (create && r.createdAddress) frame.to = hexData(r.createdAddress.bytes)
+    frame.gasUsed = hexQuantity(ex.executionGasUsed)
+    const err = ex.exceptionError?.error
+    if (err === undefined) {
+      if (ex.returnValue.length > 0) frame.output = hexData(ex.returnValue)
+    } else {
+      frame.error = gethError(err)
+      if (create) delete frame.to
+      if (err === 'revert' && ex.returnValue.length > 0) {
+        frame.output = hexData(ex.returnValue)
+        const reason = decodeRevertReason(ex.returnValue)
+        if (reason !== undefined) frame.revertReason = reason
+      }
+    }
+    const parent = this.stack[this.stack.length - 1]
+    if (parent) {
+      parent.calls ??= []
+      parent.calls.push(frame)
+    } else {
+      this.top = frame
+    }
+  }
+
+  result(tx: TxInfo, r: RunTxResult): CallFrame {
+    const top = this.top ?? {
+      // A transfer to an account without code still has its frame; this is only a fallback.
+      type: tx.to ? 'CALL' : 'CREATE',
+      from: hexData(tx.from),
+      gas: '0x0',
+      gasUsed: '0x0',
+      input: hexData(tx.input),
+      value: hexQuantity(tx.value),
+    }
+    // The transaction's frame reports the transaction's gas limit and the receipt's gas used.
+    top.gas = hexQuantity(tx.gasLimit)
+    top.gasUsed = hexQuantity(r.totalGasSpent)
+    if (this.config.withLog) clearFailedLogs(top, false)
+    return ordered(top)
+  }
+
+  private log(s: InterpreterStep, topics: number): void {
+    const frame = this.stack[this.stack.length - 1]
+    if (!frame) return
+    const st = s.stack
+    const offset = st[st.length - 1] ?? 0n
+    const size = st[st.length - 2] ?? 0n
+    const t: string[] = []
+    for (let i = 0; i < topics; i++)
+      t.push(`0x${(st[st.length - 3 - i] ?? 0n).toString(16).padStart(64, '0')}`)
+    frame.logs ??= []
+    frame.logs.push({
+      address: hexData(s.address.bytes),
+      topics: t,
+      data: hexData(memorySlice(s.memory, offset, size)),
+      position: hexQuantity(frame.calls?.length ?? 0),
+    })
+  }
+
+  private async selfdestruct(s: InterpreterStep): Promise<void> {
+    const parent = this.stack[this.stack.length - 1]
+    if (!parent) return
+    const beneficiary = stackAddress(s.stack[s.stack.length - 1] ?? 0n)
+    const account = await s.stateManager.getAccount(s.address)
+    parent.calls ??= []
+    parent.calls.push({
+      type: 'SELFDESTRUCT',
+      from: hexData(s.address.bytes),
+      gas: '0x0',
+      gasUsed: '0x0',
+      to: hexData(beneficiary),
+      input: '0x',
+      value: hexQuantity(account?.balance ?? 0n),
+    })
+  }
+}
+
+/** Logs of failed frames were never emitted: drop them, and those of everything they called. */
+function clearFailedLogs(f: CallFrame, parentFailed: boolean): void {
+  const failed = parentFailed || f.error !== undefined
+  if (failed) delete f.logs
+  for (const c of f.calls ?? []) clearFailedLogs(c, failed)
+}
+
+/** geth's field order (gen_callframe_json.go), so the output reads like geth's. */
+function ordered(f: CallFrame): CallFrame {
+  return {
+    type: f.type,
+    from: f.from,
+    gas: f.gas,
+    gasUsed: f.gasUsed,
+    ...(f.to !== undefined ? { to: f.to } : {}),
+    input: f.input,
+    ...(f.output !== undefined ? { output: f.output } : {}),
+    ...(f.error !== undefined ? { error: f.error } : {}),
+    ...(f.revertReason !== undefined ? { revertReason: f.revertReason } : {}),
+    ...(f.calls !== undefined ? { calls: f.calls.map(ordered) } : {}),
+    ...(f.logs !== undefined && f.logs.length > 0 ? { logs: f.logs } : {}),
+    ...(f.value !== undefined ? { value: f.value } : {}),
+  }
+}
