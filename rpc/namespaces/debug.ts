@@ -77,7 +77,10 @@ export const debugMethods: MethodTable = {
     const id: BlockId = b === undefined ? { tag: 'latest' } : blockId(b, 1)
     const { trace, overrides } = traceCallConfig(cfg, 2)
     const block = await ctx.backend.getBlock(id)
-    if (!block) throw serverError('hash' in id ? `block ${dataHex(id.hash)} not found` : 'header not found')
+    if (!block) {
+      const name = 'hash' in id ? dataHex(id.hash) : 'number' in id ? `#${id.number}` : id.tag
+      throw serverError(`block ${name} not found`)
+    }
     // As eth_call: no gas given means the cap, more than the cap is lowered to it.
     const cap = ctx.options.gasCap
     req.gas = req.gas === undefined || req.gas > cap ? cap : req.gas

@@ -14,6 +14,9 @@ import { devAccounts, devGenesisJson, devValidatorKeys, parseGenesis } from '../
 import { defaultBackendOptions, NodeBackend } from '../../../node/backend.ts'
 import { BlockBuilder, type SealKey } from '../../../node/chain/builder.ts'
 import { Chain } from '../../../node/chain/chain.ts'
+import type { CallFrame as Frame } from '../../../node/chain/tracers/callTracer.ts'
+import { StructLogger, type StructLogResult as StructResult } from '../../../node/chain/tracers/structLog.ts'
+import { traceBlockTxs } from '../../../node/chain/tracing.ts'
 import { TxPool } from '../../../node/chain/txpool.ts'
 import { poolViews } from '../../../node/node.ts'
 import { RpcServer } from '../../../rpc/index.ts'
@@ -34,41 +37,6 @@ const GAS = 300_000n
 interface RpcReply {
   result?: unknown
   error?: { code: number; message: string; data?: unknown }
-}
-
-interface StructLog {
-  pc: number
-  op: string
-  gas: number
-  gasCost: number
-  depth: number
-  stack?: string[]
-  memory?: string[]
-  storage?: Record<string, string>
-  refund?: number
-  error?: string
-}
-
-interface StructResult {
-  gas: number
-  failed: boolean
-  returnValue: string
-  structLogs: StructLog[]
-}
-
-interface Frame {
-  type: string
-  from: string
-  to?: string
-  gas: string
-  gasUsed: string
-  input: string
-  output?: string
-  error?: string
-  revertReason?: string
-  value?: string
-  calls?: Frame[]
-  logs?: { address: string; topics: string[]; data: string; position: string }[]
 }
 
 describe('tracing, overrides and access lists over a real chain', () => {
@@ -331,8 +299,16 @@ describe('tracing, overrides and access lists over a real chain', () => {
     assert.deepEqual(hash.error, { code: -32000, message: `block 0x${'cd'.repeat(32)} not found` })
     const genesis = await rpc('debug_traceBlockByNumber', ['0x0'])
     assert.deepEqual(genesis.error, { code: -32000, message: 'genesis is not traceable' })
-    const timeout = await rpc('debug_traceTransaction', [runHash, { timeout: 'soon' }])
-    assert.equal(timeout.error?.code, -32602)
+    const badTimeout = await rpc('debug_traceTransaction', [runHash, { timeout: 'soon' }])
+    assert.equal(badTimeout.error?.code, -32602)
+    // A trace past its deadline stops at its next opcode with TIMEOUT (-32000 'execution timeout').
+    const mined = (await chain.getBlockByNumber(2n))!
+    await assert.rejects(
+      traceBlockTxs(chain, mined, 1, 1, () => new StructLogger(), -1),
+      (e: Error & { code?: string }) => e.code === 'TIMEOUT',
+    )
+    const call = await rpc('debug_traceCall', [{ to: caller }, '0x99'])
+    assert.deepEqual(call.error, { code: -32000, message: 'block #153 not found' })
   })
 
   it('eth_call state overrides: balance, code and storage, never stored', async () => {
