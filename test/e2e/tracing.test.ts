@@ -134,6 +134,20 @@ describe('tracing, overrides and access lists against mosaic-node dev', {
     // Same deployer, same nonces: the same addresses and the same execution on both nodes.
     assert.equal(h.caller, m.caller)
     assert.deepEqual(ours, theirs)
+    // debug_traceCall: a CREATE, and a call short of balance that never starts.
+    for (const fn of ['deploy', 'overspend']) {
+      const call = {
+        from: DEV_ADDRESSES[0],
+        to: m.caller,
+        data: caller.encodeFunctionData(fn),
+        gas: '0x100000',
+      }
+      const [a, b] = await Promise.all([
+        rpc<Frame>(m.url, 'debug_traceCall', [call, 'latest', config]),
+        rpc<Frame>(h.url, 'debug_traceCall', [call, 'latest', config]),
+      ])
+      assert.deepEqual(a, b, fn)
+    }
   })
 
   it('callTracer withLog and struct logs of every step match Hardhat', async () => {

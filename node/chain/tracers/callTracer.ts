@@ -5,6 +5,7 @@ import type { EVMResult, InterpreterStep, Message } from '@ethereumjs/evm'
 import type { RunTxResult } from '@ethereumjs/vm'
 import { type CallTracerConfig, decodeRevertReason } from '../../../rpc/index.ts'
 import {
+  forwardedGas,
   gethError,
   hexData,
   hexQuantity,
@@ -14,6 +15,9 @@ import {
   type Tracer,
   type TxInfo,
 } from './tracer.ts'
+
+/** Gas a call with value adds for its callee. */
+const CALL_STIPEND = 2300n
 
 export const defaultCallTracerConfig: CallTracerConfig = { onlyTopCall: false, withLog: false }
 
@@ -57,13 +61,22 @@ export class CallTracer implements Tracer {
   private depth = -1
   /** The call-family opcode the executing frame ran last: it names the next frame's type. */
   private lastCallOp: number | undefined
+  /**
+   * The frame a call-family opcode would open, until its message starts. ethereumjs refuses a call
+   * beyond the depth limit or without the balance for its value before any message; geth reports
+   * such a call as a failed frame, so one that never started is added when its caller runs on.
+   */
+  private unentered: { depth: number; frame: CallFrame } | undefined
 
   constructor(private readonly config: CallTracerConfig = defaultCallTracerConfig) {}
 
   step(s: InterpreterStep): Promise<void> | undefined {
     const code = s.opcode.code
+    if (this.unentered && this.unentered.depth === s.depth) this.addUnentered()
     if (OP_NAMES[code] !== undefined) {
       this.lastCallOp = code
+      const parent = this.stack[this.stack.length - 1]
+      if (parent && !this.config.onlyTopCall) this.unentered = { depth: s.depth, frame: unentered(s, parent) }
       return undefined
     }
     if (code >= OP.LOG0 && code <= OP.LOG4) {
@@ -75,6 +88,7 @@ export class CallTracer implements Tracer {
   }
 
   enter(m: Message): void {
+    this.unentered = undefined
     this.depth = m.depth
     if (m.depth > 0 && this.config.onlyTopCall) return
     const create = m.to === undefined
@@ -100,6 +114,8 @@ export class CallTracer implements Tracer {
   }
 
   exit(r: EVMResult): void {
+    // A call opcode that ends its frame failed before calling (out of gas): geth has no frame for it.
+    this.unentered = undefined
     const depth = this.depth
     this.depth--
     if (depth > 0 && this.config.onlyTopCall) return
@@ -147,6 +163,15 @@ export class CallTracer implements Tracer {
     return ordered(top)
   }
 
+  private addUnentered(): void {
+    const parent = this.stack[this.stack.length - 1]
+    if (parent && this.unentered) {
+      parent.calls ??= []
+      parent.calls.push(this.unentered.frame)
+    }
+    this.unentered = undefined
+  }
+
   private log(s: InterpreterStep, topics: number): void {
     const frame = this.stack[this.stack.length - 1]
     if (!frame) return
@@ -181,6 +206,40 @@ export class CallTracer implements Tracer {
       value: hexQuantity(account?.balance ?? 0n),
     })
   }
+}
+
+/**
+ * The failed frame geth reports for the call `s` makes when it cannot start: past the depth limit,
+ * or short of balance for the value it sends.
+ */
+function unentered(s: InterpreterStep, parent: CallFrame): CallFrame {
+  const code = s.opcode.code
+  const st = s.stack
+  const arg = (i: number) => st[st.length - 1 - i] ?? 0n
+  const cost = s.opcode.dynamicFee ?? BigInt(s.opcode.fee)
+  const create = code === OP.CREATE || code === OP.CREATE2
+  const withValue = code === OP.CALL || code === OP.CALLCODE
+  const value = create || withValue ? arg(create ? 0 : 2) : undefined
+  const [offset, size] = create ? [arg(1), arg(2)] : withValue ? [arg(3), arg(4)] : [arg(2), arg(3)]
+  let gas: bigint
+  if (create) {
+    const available = s.gasLeft > cost ? s.gasLeft - cost : 0n
+    gas = available - available / 64n
+  } else {
+    gas = forwardedGas(s, cost) + (value ? CALL_STIPEND : 0n)
+  }
+  const frame: CallFrame = {
+    type: OP_NAMES[code] ?? 'CALL',
+    from: hexData(s.address.bytes),
+    gas: hexQuantity(gas),
+    gasUsed: '0x0',
+    input: hexData(memorySlice(s.memory, offset, size)),
+    error: s.depth >= 1024 ? 'max call depth exceeded' : 'insufficient balance for transfer',
+  }
+  if (!create) frame.to = hexData(stackAddress(arg(1)))
+  if (code === OP.DELEGATECALL) frame.value = parent.value ?? '0x0'
+  else if (value !== undefined) frame.value = hexQuantity(value)
+  return frame
 }
 
 /** Logs of failed frames were never emitted: drop them, and those of everything they called. */

@@ -262,6 +262,34 @@ describe('tracing, overrides and access lists over a real chain', () => {
     assert.equal(created.output, Callee.deployedBytecode)
   })
 
+  it('callTracer: a call short of balance is a failed frame that never ran', async () => {
+    const top = await result<Frame>('debug_traceCall', [
+      {
+        from: alice!.address,
+        to: caller,
+        data: encodeFunctionData({ abi: Caller.abi, functionName: 'overspend' }),
+      },
+      'latest',
+      { tracer: 'callTracer' },
+    ])
+    assert.equal(top.error, undefined)
+    assert.equal(top.output, `0x${'0'.repeat(64)}`, 'overspend() returns false')
+    const [call] = top.calls!
+    assert.deepEqual(
+      { ...call, gas: undefined },
+      {
+        type: 'CALL',
+        from: caller,
+        gas: undefined,
+        gasUsed: '0x0',
+        to: callee,
+        input: '0x',
+        error: 'insufficient balance for transfer',
+        value: `0x${(10n ** 18n).toString(16)}`,
+      },
+    )
+  })
+
   it('debug_traceBlockByNumber / ByHash: one entry per transaction, as traceTransaction', async () => {
     const block = await result<{ hash: string; transactions: string[] }>('eth_getBlockByNumber', [
       '0x2',
