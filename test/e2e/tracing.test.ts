@@ -188,6 +188,63 @@ describe('tracing, overrides and access lists against mosaic-node dev', {
     }
   })
 
+  it('a call that runs out of gas: the failing step, the frames and the totals match Hardhat', async () => {
+    const call = {
+      from: DEV_ADDRESSES[0],
+      to: m.caller,
+      data: caller.encodeFunctionData('run', [5n]),
+      gas: '0x8000',
+    }
+    const [a, b] = await Promise.all([
+      rpc<{ gas: number; failed: boolean; returnValue: string; structLogs: StructLog[] }>(
+        m.url,
+        'debug_traceCall',
+        [call, 'latest', { disableStorage: true }],
+      ),
+      rpc<{
+        gas: number
+        failed: boolean
+        returnValue: string
+        structLogs: (StructLog & { refund?: number })[]
+      }>(h.url, 'debug_traceCall', [call, 'latest', { disableStorage: true }]),
+    ])
+    // The callee runs out of gas; the caller sees the failed call and reverts.
+    assert.equal(a.failed, true)
+    assert.equal(
+      a.structLogs
+        .filter((l) => l.error !== undefined)
+        .map((l) => [l.depth, l.error])
+        .join(),
+      '2,out of gas',
+    )
+    assert.equal(a.structLogs.at(-1)!.op, 'REVERT')
+    assert.deepEqual({ ...a, structLogs: a.structLogs.length }, { ...b, structLogs: b.structLogs.length })
+    for (let i = 0; i < a.structLogs.length; i++) {
+      const { refund, ...theirs } = b.structLogs[i]!
+      if (theirs.error !== undefined) {
+        // The failing step: geth (and we) give the opcode's full cost and 'out of gas'; EDR gives the
+        // gas that was left and 'Some(OutOfGas)'.
+        assert.deepEqual(a.structLogs[i], {
+          ...theirs,
+          error: 'out of gas',
+          gasCost: a.structLogs[i]!.gasCost,
+        })
+        assert.ok(a.structLogs[i]!.gasCost > a.structLogs[i]!.gas)
+        continue
+      }
+      assert.deepEqual(a.structLogs[i], refund ? { ...theirs, refund } : theirs, `struct log ${i}`)
+    }
+    const config = { tracer: 'callTracer' }
+    const [x, y] = await Promise.all([
+      rpc<Frame>(m.url, 'debug_traceCall', [call, 'latest', config]),
+      rpc<Frame>(h.url, 'debug_traceCall', [call, 'latest', config]),
+    ])
+    assert.equal(x.error, 'execution reverted')
+    assert.equal(x.calls?.[0]?.error, 'out of gas')
+    assert.equal(x.calls?.[0]?.gasUsed, x.calls?.[0]?.gas)
+    assert.deepEqual(x, y)
+  })
+
   it('eth_call state overrides: balance, code and storage are visible and not kept', async () => {
     const env = caller.encodeFunctionData('env')
     const from = DEV_ADDRESSES[1].toLowerCase()

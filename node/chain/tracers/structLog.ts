@@ -109,7 +109,8 @@ export class StructLogger implements Tracer {
   exit(r: EVMResult): void {
     const frame = this.frames.pop()
     const err = r.execResult.exceptionError?.error
-    if (frame?.last && err !== undefined && isPreExecutionError(err)) frame.last.error = gethError(err)
+    if (frame?.last && err !== undefined && isPreExecutionError(err))
+      this.markFailed(frame.last, gethError(err))
     const parent = this.frames[this.frames.length - 1]
     if (!parent) return
     // Like geth: a call's output (or revert data) becomes the caller's return data; a successful
@@ -144,6 +145,14 @@ export class StructLogger implements Tracer {
     }
     log.storage = Object.fromEntries([...slots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     this.record(log)
+  }
+
+  /** Puts `error` on the step that failed, where geth's JSON has it (after depth). */
+  private markFailed(log: StructLog, error: string): void {
+    const i = this.logs.lastIndexOf(log)
+    if (i < 0) return
+    const { pc, op, gas, gasCost, depth, ...rest } = log
+    this.logs[i] = { pc, op, gas, gasCost, depth, error, ...rest }
   }
 
   private record(log: StructLog): void {
