@@ -1,6 +1,7 @@
 // eth_call's state overrides (3rd parameter) and block overrides (4th), in geth's JSON shapes
 // (internal/ethapi/override). Unlike geth, unknown fields are rejected: a misspelt `state` silently
 // ignored would make a call answer about state the caller did not mean.
+import { toChecksumAddress } from '@ethereumjs/util'
 import type { AccountOverride, BlockOverrides, CallOverrides, StateOverride } from './backend.ts'
 import { invalidArgument } from './errors.ts'
 import { address, bytes, hash, type ParamPath as Path, quantity, uint64 } from './params.ts'
@@ -63,7 +64,11 @@ export function stateOverride(v: unknown, where: number | Path): StateOverride {
     const q = at(p, k)
     const account = parseFields<AccountOverride>(object(x, q, 'account override'), q, ACCOUNT_FIELDS, {})
     if (account.state !== undefined && account.stateDiff !== undefined) {
-      fail({ index: p.index }, `account ${k.toLowerCase()} has both 'state' and 'stateDiff'`)
+      // geth names the account checksummed (common.Address.Hex).
+      fail(
+        { index: p.index },
+        `account ${toChecksumAddress(k.toLowerCase())} has both 'state' and 'stateDiff'`,
+      )
     }
     return { address: address(k, q), account }
   })

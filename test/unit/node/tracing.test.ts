@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { createFeeMarket1559Tx, type TypedTransaction } from '@ethereumjs/tx'
-import { Address, bytesToHex, createContractAddress, hexToBytes } from '@ethereumjs/util'
+import { Address, bytesToHex, createContractAddress, hexToBytes, toChecksumAddress } from '@ethereumjs/util'
 import { pino } from 'pino'
 import { decodeFunctionResult, encodeDeployData, encodeFunctionData, type Hex } from 'viem'
 import { devAccounts, devGenesisJson, devValidatorKeys, parseGenesis } from '../../../genesis/index.ts'
@@ -431,7 +431,7 @@ describe('tracing, overrides and access lists over a real chain', () => {
     const both = await rpc('eth_call', [{ to: callee }, 'latest', { [callee]: { state: {}, stateDiff: {} } }])
     assert.deepEqual(both.error, {
       code: -32602,
-      message: `invalid argument 2: account ${callee} has both 'state' and 'stateDiff'`,
+      message: `invalid argument 2: account ${toChecksumAddress(callee)} has both 'state' and 'stateDiff'`,
     })
     const unknown = await rpc('eth_call', [{ to: callee }, 'latest', { [callee]: { storage: {} } }])
     assert.equal(unknown.error?.code, -32602)
