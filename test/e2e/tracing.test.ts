@@ -64,6 +64,34 @@ async function deploy(url: string): Promise<Deployed> {
   return { url, wallet, callee: calleeAddr, caller: callerAddr, runHash, receipt }
 }
 
+/**
+ * EDR's struct log in geth's encoding: EDR writes memory and storage words with 0x and always sends
+ * refund, returnData and memory; geth (and we) omit a zero refund, empty return data and empty
+ * memory, and print 32-byte words without 0x.
+ */
+function asGeth(l: object): object {
+  const unprefix = (w: string) => w.replace(/^0x/, '')
+  const { refund, returnData, memory, storage, ...rest } = l as Record<string, unknown>
+  return {
+    ...rest,
+    ...(returnData !== '0x' && returnData !== undefined ? { returnData } : {}),
+    ...(Array.isArray(memory) && memory.length > 0 ? { memory: memory.map(unprefix) } : {}),
+    ...(storage
+      ? {
+          storage: Object.fromEntries(
+            Object.entries(storage as Record<string, string>).map(([k, v]) => [unprefix(k), unprefix(v)]),
+          ),
+        }
+      : {}),
+    ...(refund ? { refund } : {}),
+  }
+}
+
+function assertSameSteps(ours: object[], hardhat: object[]): void {
+  assert.equal(ours.length, hardhat.length)
+  for (let i = 0; i < ours.length; i++) assert.deepEqual(ours[i], asGeth(hardhat[i]!), `struct log ${i}`)
+}
+
 describe('tracing, overrides and access lists against mosaic-node dev', {
   skip: target === 'hardhat' ? 'compares mosaic-node with Hardhat itself' : false,
 }, () => {
@@ -160,32 +188,23 @@ describe('tracing, overrides and access lists against mosaic-node dev', {
     assert.deepEqual(ours, JSON.parse(JSON.stringify(theirs, (k, v) => (k === 'index' ? undefined : v))))
     const options = { enableMemory: true, enableReturnData: true }
     const [a, b] = await Promise.all([
-      rpc<{ structLogs: Record<string, unknown>[] }>(m.url, 'debug_traceTransaction', [m.runHash, options]),
-      rpc<{ structLogs: Record<string, unknown>[] }>(h.url, 'debug_traceTransaction', [h.runHash, options]),
+      rpc<{ structLogs: object[] }>(m.url, 'debug_traceTransaction', [m.runHash, options]),
+      rpc<{ structLogs: object[] }>(h.url, 'debug_traceTransaction', [h.runHash, options]),
     ])
-    assert.equal(a.structLogs.length, b.structLogs.length)
-    // EDR writes memory and storage words with 0x and always sends refund, returnData and memory;
-    // geth (and we) omit a zero refund, empty return data and memory, and print words without 0x.
-    const unprefix = (w: string) => w.replace(/^0x/, '')
-    const geth = (l: Record<string, unknown>) => {
-      const { refund, returnData, memory, storage, ...rest } = l
-      return {
-        ...rest,
-        ...(returnData !== '0x' && returnData !== undefined ? { returnData } : {}),
-        ...(Array.isArray(memory) && memory.length > 0 ? { memory: memory.map(unprefix) } : {}),
-        ...(storage
-          ? {
-              storage: Object.fromEntries(
-                Object.entries(storage as Record<string, string>).map(([k, v]) => [unprefix(k), unprefix(v)]),
-              ),
-            }
-          : {}),
-        ...(refund ? { refund } : {}),
-      }
+    assertSameSteps(a.structLogs, b.structLogs)
+    // A call refused for lack of balance: no frame, and no return data left behind for RETURNDATASIZE.
+    // With a gas limit of its own: the nodes' default call gas differs.
+    const call = {
+      from: DEV_ADDRESSES[0],
+      to: m.caller,
+      data: caller.encodeFunctionData('overspend'),
+      gas: '0x100000',
     }
-    for (let i = 0; i < a.structLogs.length; i++) {
-      assert.deepEqual(a.structLogs[i], geth(b.structLogs[i]!), `struct log ${i}`)
-    }
+    const [c, d] = await Promise.all([
+      rpc<{ structLogs: object[] }>(m.url, 'debug_traceCall', [call, 'latest', options]),
+      rpc<{ structLogs: object[] }>(h.url, 'debug_traceCall', [call, 'latest', options]),
+    ])
+    assertSameSteps(c.structLogs, d.structLogs)
   })
 
   it('a call that runs out of gas: the failing step, the frames and the totals match Hardhat', async () => {
@@ -195,45 +214,24 @@ describe('tracing, overrides and access lists against mosaic-node dev', {
       data: caller.encodeFunctionData('run', [5n]),
       gas: '0x8000',
     }
+    type Result = { gas: number; failed: boolean; returnValue: string; structLogs: StructLog[] }
     const [a, b] = await Promise.all([
-      rpc<{ gas: number; failed: boolean; returnValue: string; structLogs: StructLog[] }>(
-        m.url,
-        'debug_traceCall',
-        [call, 'latest', { disableStorage: true }],
-      ),
-      rpc<{
-        gas: number
-        failed: boolean
-        returnValue: string
-        structLogs: (StructLog & { refund?: number })[]
-      }>(h.url, 'debug_traceCall', [call, 'latest', { disableStorage: true }]),
+      rpc<Result>(m.url, 'debug_traceCall', [call, 'latest', { disableStorage: true }]),
+      rpc<Result>(h.url, 'debug_traceCall', [call, 'latest', { disableStorage: true }]),
     ])
     // The callee runs out of gas; the caller sees the failed call and reverts.
     assert.equal(a.failed, true)
-    assert.equal(
-      a.structLogs
-        .filter((l) => l.error !== undefined)
-        .map((l) => [l.depth, l.error])
-        .join(),
-      '2,out of gas',
-    )
+    const failing = a.structLogs.findIndex((l) => l.error !== undefined)
+    assert.deepEqual([a.structLogs[failing]!.depth, a.structLogs[failing]!.error], [2, 'out of gas'])
+    assert.ok(a.structLogs[failing]!.gasCost > a.structLogs[failing]!.gas)
     assert.equal(a.structLogs.at(-1)!.op, 'REVERT')
     assert.deepEqual({ ...a, structLogs: a.structLogs.length }, { ...b, structLogs: b.structLogs.length })
-    for (let i = 0; i < a.structLogs.length; i++) {
-      const { refund, ...theirs } = b.structLogs[i]!
-      if (theirs.error !== undefined) {
-        // The failing step: geth (and we) give the opcode's full cost and 'out of gas'; EDR gives the
-        // gas that was left and 'Some(OutOfGas)'.
-        assert.deepEqual(a.structLogs[i], {
-          ...theirs,
-          error: 'out of gas',
-          gasCost: a.structLogs[i]!.gasCost,
-        })
-        assert.ok(a.structLogs[i]!.gasCost > a.structLogs[i]!.gas)
-        continue
-      }
-      assert.deepEqual(a.structLogs[i], refund ? { ...theirs, refund } : theirs, `struct log ${i}`)
-    }
+    // On the failing step geth (and we) give the opcode's full cost and 'out of gas'; EDR gives the gas
+    // that was left and 'Some(OutOfGas)'. Every other step is the same.
+    const theirs = b.structLogs.map((l, i) =>
+      i === failing ? { ...l, error: 'out of gas', gasCost: a.structLogs[i]!.gasCost } : l,
+    )
+    assertSameSteps(a.structLogs, theirs)
     const config = { tracer: 'callTracer' }
     const [x, y] = await Promise.all([
       rpc<Frame>(m.url, 'debug_traceCall', [call, 'latest', config]),

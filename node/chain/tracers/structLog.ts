@@ -55,6 +55,8 @@ interface Frame {
   last?: StructLog
   /** The frame's latest opcode, recorded or not. */
   lastOp?: number
+  /** A call or create just ran and no frame has opened for it yet. */
+  calling?: boolean
   /** Whether the call that opened the frame creates a contract. */
   create: boolean
 }
@@ -72,6 +74,9 @@ export class StructLogger implements Tracer {
     const code = s.opcode.code
     const frame = this.frames[this.frames.length - 1]
     if (frame) {
+      // A call refused before it started (depth, balance) leaves no return data, as in geth.
+      if (frame.calling) frame.returnData = new Uint8Array(0)
+      frame.calling = isCallOp(code) || code === OP.CREATE || code === OP.CREATE2
       frame.lastOp = code
       frame.last = undefined
     }
@@ -102,7 +107,9 @@ export class StructLogger implements Tracer {
   }
 
   enter(): void {
-    const op = this.frames[this.frames.length - 1]?.lastOp
+    const parent = this.frames[this.frames.length - 1]
+    if (parent) parent.calling = false
+    const op = parent?.lastOp
     this.frames.push({ returnData: new Uint8Array(0), create: op === OP.CREATE || op === OP.CREATE2 })
   }
 
