@@ -6,6 +6,7 @@ import type { EVMResult, InterpreterStep } from '@ethereumjs/evm'
 import { Address, bytesToBigInt, bytesToHex, setLengthLeft } from '@ethereumjs/util'
 import type { RunTxResult } from '@ethereumjs/vm'
 import type { StructLoggerConfig } from '../../../rpc/index.ts'
+import { ChainError } from '../errors.ts'
 import {
   forwardedGas,
   gethError,
@@ -26,6 +27,12 @@ export const defaultStructLoggerConfig: StructLoggerConfig = {
   enableReturnData: false,
   limit: 0,
 }
+
+/**
+ * Past about this much JSON a trace fails with LIMIT_EXCEEDED instead of growing: a response that
+ * size is of no use to a client, and memory snapshots of a large-memory loop would exhaust the heap.
+ */
+export const MAX_TRACE_BYTES = 256 * 1024 * 1024
 
 export interface StructLog {
   pc: number
@@ -63,12 +70,16 @@ interface Frame {
 
 export class StructLogger implements Tracer {
   private readonly logs: StructLog[] = []
+  /** JSON bytes recorded so far: exact when `limit` is set (geth's measure), else an estimate. */
   private size = 0
   /** Slots seen per contract (SLOAD values read, SSTORE values written), as geth accumulates them. */
   private readonly storage = new Map<string, Map<string, string>>()
   private readonly frames: Frame[] = []
 
-  constructor(private readonly config: StructLoggerConfig = defaultStructLoggerConfig) {}
+  constructor(
+    private readonly config: StructLoggerConfig = defaultStructLoggerConfig,
+    private readonly maxBytes = MAX_TRACE_BYTES,
+  ) {}
 
   step(s: InterpreterStep): Promise<void> | undefined {
     const code = s.opcode.code
@@ -164,8 +175,24 @@ export class StructLogger implements Tracer {
 
   private record(log: StructLog): void {
     this.logs.push(log)
-    if (this.config.limit > 0) this.size += JSON.stringify(log).length
+    this.size += this.config.limit > 0 ? JSON.stringify(log).length : estimateSize(log)
+    if (this.size > this.maxBytes) {
+      throw new ChainError(
+        'LIMIT_EXCEEDED',
+        `trace larger than ${this.maxBytes} bytes: set limit, disableStack or leave out enableMemory`,
+        { limit: this.maxBytes },
+      )
+    }
   }
+}
+
+/** A cheap upper-bound-ish guess of a log's JSON length, without serialising it. */
+function estimateSize(log: StructLog): number {
+  let n = 100 + log.op.length
+  for (const w of log.stack ?? []) n += w.length + 3
+  n += (log.memory?.length ?? 0) * 67
+  if (log.storage) n += Object.keys(log.storage).length * 134
+  return n + (log.returnData?.length ?? 0)
 }
 
 async function readSlot(s: InterpreterStep, key: bigint): Promise<bigint> {

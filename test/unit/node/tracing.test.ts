@@ -329,6 +329,19 @@ describe('tracing, overrides and access lists over a real chain', () => {
     assert.deepEqual(genesis.error, { code: -32000, message: 'genesis is not traceable' })
     const badTimeout = await rpc('debug_traceTransaction', [runHash, { timeout: 'soon' }])
     assert.equal(badTimeout.error?.code, -32602)
+    // A struct-log trace that outgrows its cap stops with LIMIT_EXCEEDED (-32005), not the heap.
+    await assert.rejects(
+      traceBlockTxs(
+        chain,
+        (await chain.getBlockByNumber(2n))!,
+        1,
+        1,
+        () => new StructLogger(undefined, 10_000),
+        5000,
+      ),
+      (e: Error & { code?: string }) =>
+        e.code === 'LIMIT_EXCEEDED' && /larger than 10000 bytes/.test(e.message),
+    )
     // A trace past its deadline stops at its next opcode with TIMEOUT (-32000 'execution timeout').
     const mined = (await chain.getBlockByNumber(2n))!
     await assert.rejects(
