@@ -11,6 +11,7 @@ import {
   hexQuantity,
   memorySlice,
   OP,
+  OutputBudget,
   stackAddress,
   type Tracer,
   type TxInfo,
@@ -68,6 +69,9 @@ export class CallTracer implements Tracer {
    */
   private unentered: { depth: number; frame: CallFrame } | undefined
 
+  /** Frames hold copies of inputs and outputs: a loop of large calls must not exhaust the heap. */
+  private readonly size = new OutputBudget()
+
   constructor(private readonly config: CallTracerConfig = defaultCallTracerConfig) {}
 
   step(s: InterpreterStep): Promise<void> | undefined {
@@ -110,6 +114,7 @@ export class CallTracer implements Tracer {
     }
     // A static call carries no value; a delegate call shows the value it inherits, as in geth.
     if (type !== 'STATICCALL') frame.value = hexQuantity(m.value)
+    this.size.add(200 + frame.input.length)
     this.stack.push(frame)
   }
 
@@ -126,6 +131,7 @@ export class CallTracer implements Tracer {
     if (create && r.createdAddress) frame.to = hexData(r.createdAddress.bytes)
     frame.gasUsed = hexQuantity(ex.executionGasUsed)
     const err = ex.exceptionError?.error
+    this.size.add(2 * ex.returnValue.length)
     if (err === undefined) {
       if (ex.returnValue.length > 0) frame.output = hexData(ex.returnValue)
     } else {
@@ -181,11 +187,13 @@ export class CallTracer implements Tracer {
     const t: string[] = []
     for (let i = 0; i < topics; i++)
       t.push(`0x${(st[st.length - 3 - i] ?? 0n).toString(16).padStart(64, '0')}`)
+    const data = hexData(memorySlice(s.memory, offset, size))
+    this.size.add(200 + 70 * topics + data.length)
     frame.logs ??= []
     frame.logs.push({
       address: hexData(s.address.bytes),
       topics: t,
-      data: hexData(memorySlice(s.memory, offset, size)),
+      data,
       position: hexQuantity(frame.calls?.length ?? 0),
     })
   }

@@ -6,7 +6,6 @@ import type { EVMResult, InterpreterStep } from '@ethereumjs/evm'
 import { Address, bytesToBigInt, bytesToHex, setLengthLeft } from '@ethereumjs/util'
 import type { RunTxResult } from '@ethereumjs/vm'
 import type { StructLoggerConfig } from '../../../rpc/index.ts'
-import { ChainError } from '../errors.ts'
 import {
   forwardedGas,
   gethError,
@@ -14,7 +13,9 @@ import {
   hexQuantity,
   isCallOp,
   isPreExecutionError,
+  MAX_TRACE_BYTES,
   OP,
+  OutputBudget,
   type Tracer,
   txOutcome,
   word,
@@ -27,12 +28,6 @@ export const defaultStructLoggerConfig: StructLoggerConfig = {
   enableReturnData: false,
   limit: 0,
 }
-
-/**
- * Past about this much JSON a trace fails with LIMIT_EXCEEDED instead of growing: a response that
- * size is of no use to a client, and memory snapshots of a large-memory loop would exhaust the heap.
- */
-export const MAX_TRACE_BYTES = 256 * 1024 * 1024
 
 export interface StructLog {
   pc: number
@@ -71,15 +66,17 @@ interface Frame {
 export class StructLogger implements Tracer {
   private readonly logs: StructLog[] = []
   /** JSON bytes recorded so far: exact when `limit` is set (geth's measure), else an estimate. */
-  private size = 0
+  private readonly size: OutputBudget
   /** Slots seen per contract (SLOAD values read, SSTORE values written), as geth accumulates them. */
   private readonly storage = new Map<string, Map<string, string>>()
   private readonly frames: Frame[] = []
 
   constructor(
     private readonly config: StructLoggerConfig = defaultStructLoggerConfig,
-    private readonly maxBytes = MAX_TRACE_BYTES,
-  ) {}
+    maxBytes = MAX_TRACE_BYTES,
+  ) {
+    this.size = new OutputBudget(maxBytes)
+  }
 
   step(s: InterpreterStep): Promise<void> | undefined {
     const code = s.opcode.code
@@ -92,7 +89,7 @@ export class StructLogger implements Tracer {
       frame.last = undefined
     }
     // geth stops recording once the JSON recorded so far exceeds `limit` bytes.
-    if (this.config.limit > 0 && this.size > this.config.limit) return undefined
+    if (this.config.limit > 0 && this.size.used > this.config.limit) return undefined
     let cost = s.opcode.dynamicFee ?? BigInt(s.opcode.fee)
     // geth counts the gas handed to the callee in a call's cost; ethereumjs charges it afterwards.
     if (isCallOp(code)) cost += forwardedGas(s, cost)
@@ -175,14 +172,7 @@ export class StructLogger implements Tracer {
 
   private record(log: StructLog): void {
     this.logs.push(log)
-    this.size += this.config.limit > 0 ? JSON.stringify(log).length : estimateSize(log)
-    if (this.size > this.maxBytes) {
-      throw new ChainError(
-        'LIMIT_EXCEEDED',
-        `trace larger than ${this.maxBytes} bytes: set limit, disableStack or leave out enableMemory`,
-        { limit: this.maxBytes },
-      )
-    }
+    this.size.add(this.config.limit > 0 ? JSON.stringify(log).length : estimateSize(log))
   }
 }
 

@@ -73,6 +73,29 @@ export function attachTracer(vm: VM, tracer: Tracer, deadline = Number.POSITIVE_
   }
 }
 
+/**
+ * Past about this much JSON a trace fails with LIMIT_EXCEEDED instead of growing: a response that
+ * size is of no use to a client, and memory snapshots of a large-memory loop would exhaust the heap.
+ */
+export const MAX_TRACE_BYTES = 256 * 1024 * 1024
+
+/** Counts a tracer's output and stops the execution once it passes `max` bytes. */
+export class OutputBudget {
+  used = 0
+  constructor(private readonly max = MAX_TRACE_BYTES) {}
+
+  add(bytes: number): void {
+    this.used += bytes
+    if (this.used > this.max) {
+      throw new ChainError(
+        'LIMIT_EXCEEDED',
+        `trace larger than ${this.max} bytes: set limit, disableStack or leave out enableMemory`,
+        { limit: this.max },
+      )
+    }
+  }
+}
+
 // ---- formatting shared by the tracers (geth's JSON encodings) ----
 
 export function hexQuantity(n: bigint | number): string {
