@@ -111,8 +111,15 @@ export function word(n: bigint): string {
   return n.toString(16).padStart(64, '0')
 }
 
+/**
+ * Memory no transaction can pay to expand to: 64 MiB costs over 8 billion gas. An opcode asking for
+ * more fails out of gas, and the step it is traced at must not try to allocate it.
+ */
+const UNPAYABLE_MEMORY = 64n * 1024n * 1024n
+
 /** `len` bytes of `memory` from `offset`, zero-filled past its end (what the opcode will read). */
 export function memorySlice(memory: Uint8Array, offset: bigint, len: bigint): Uint8Array {
+  if (len === 0n || offset + len > UNPAYABLE_MEMORY) return new Uint8Array(0)
   const out = new Uint8Array(Number(len))
   const start = Number(offset)
   if (start < memory.length) out.set(memory.subarray(start, Math.min(memory.length, start + out.length)))

@@ -290,6 +290,26 @@ describe('tracing, overrides and access lists over a real chain', () => {
     )
   })
 
+  it('opcodes asking for unpayable memory fail out of gas in traces, not in the tracer', async () => {
+    const code = `0x${'ff'.repeat(32)}`
+    const hugeLog = `0x7f${code.slice(2)}6000a0` // LOG0 at offset 0 with a 2^256-1 byte size
+    const hugeCall = `0x600060007f${code.slice(2)}6000600060015af1` // CALL 0x01 with that much input
+    const at = `0x${'c0'.repeat(20)}`
+    for (const bytecode of [hugeLog, hugeCall]) {
+      const call = [{ to: at, gas: '0x100000' }, 'latest']
+      const stateOverrides = { [at]: { code: bytecode } }
+      const frame = await result<Frame>('debug_traceCall', [
+        ...call,
+        { tracer: 'callTracer', tracerConfig: { withLog: true }, stateOverrides },
+      ])
+      assert.equal(frame.error, 'out of gas')
+      assert.equal(frame.calls, undefined)
+      const structs = await result<StructResult>('debug_traceCall', [...call, { stateOverrides }])
+      assert.equal(structs.failed, true)
+      assert.equal(structs.structLogs.at(-1)!.error, 'out of gas')
+    }
+  })
+
   it('debug_traceBlockByNumber / ByHash: one entry per transaction, as traceTransaction', async () => {
     const block = await result<{ hash: string; transactions: string[] }>('eth_getBlockByNumber', [
       '0x2',
