@@ -7,9 +7,12 @@ import { Bloom } from '@ethereumjs/vm'
 import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type {
+  AccessListResult,
   AccountProofView,
   AccountView,
   BlockId,
+  BlockTraceEntry,
+  CallOverrides,
   CallRequest,
   CallResult,
   LogFilter,
@@ -18,14 +21,18 @@ import type {
   ReceiptView,
   RpcBackend,
   SyncStatus,
+  TraceConfig,
   TxLocation,
   TypedDataInput,
 } from '../rpc/index.ts'
+import { createAccessList } from './chain/accessList.ts'
 import type { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
-import { type CallLimits, estimateGas, outcomeError, simulate } from './chain/execution.ts'
+import { type CallLimits, estimateGas, outcomeError, simulate, traceCall } from './chain/execution.ts'
 import { decodeRawTransaction } from './chain/rawTx.ts'
 import type { StoredReceipt } from './chain/receipts.ts'
+import { createTracer } from './chain/tracers/index.ts'
+import { traceBlockTxs } from './chain/tracing.ts'
 import type { TxPool } from './chain/txpool.ts'
 
 export interface BackendOptions extends CallLimits {
@@ -243,16 +250,63 @@ export class NodeBackend implements RpcBackend {
   }
 
   /** Throws EXECUTION_REVERTED (with revert data and decoded reason) or EXECUTION_FAILED on failure. */
-  async call(req: CallRequest, block: Block): Promise<CallResult> {
+  async call(req: CallRequest, block: Block, overrides?: CallOverrides): Promise<CallResult> {
     await this.stateOf(block)
-    const out = await simulate(this.modules.chain, block, req, this.options)
+    const out = await simulate(this.modules.chain, block, req, this.options, overrides)
     if (out.error) throw outcomeError(out)
     return out
   }
 
-  async estimateGas(req: CallRequest, block: Block): Promise<bigint> {
+  async estimateGas(req: CallRequest, block: Block, overrides?: CallOverrides): Promise<bigint> {
     await this.stateOf(block)
-    return estimateGas(this.modules.chain, block, req, this.options)
+    return estimateGas(this.modules.chain, block, req, this.options, overrides)
+  }
+
+  async createAccessList(req: CallRequest, block: Block): Promise<AccessListResult> {
+    await this.stateOf(block)
+    return createAccessList(this.modules.chain, block, req, this.options)
+  }
+
+  async traceTransaction(hash: Uint8Array, config: TraceConfig): Promise<unknown> {
+    const { chain } = this.modules
+    const loc = await chain.getTxLocation(hash)
+    const block = loc && (await chain.getBlockByHash(loc.blockHash))
+    if (!loc || !block) return undefined
+    const timeout = config.timeoutMs ?? this.options.timeoutMs
+    const [traced] = await traceBlockTxs(
+      chain,
+      block,
+      loc.index,
+      loc.index,
+      () => createTracer(config),
+      timeout,
+    )
+    return traced?.result
+  }
+
+  async traceBlock(block: Block, config: TraceConfig): Promise<BlockTraceEntry[]> {
+    const timeout = config.timeoutMs ?? this.options.timeoutMs
+    const last = block.transactions.length - 1
+    const traced = await traceBlockTxs(
+      this.modules.chain,
+      block,
+      0,
+      last,
+      () => createTracer(config),
+      timeout,
+    )
+    return traced.map((t) => ({ txHash: t.hash, result: t.result }))
+  }
+
+  async traceCall(
+    req: CallRequest,
+    block: Block,
+    config: TraceConfig,
+    overrides?: CallOverrides,
+  ): Promise<unknown> {
+    await this.stateOf(block)
+    const limits = { ...this.options, timeoutMs: config.timeoutMs ?? this.options.timeoutMs }
+    return traceCall(this.modules.chain, block, req, limits, createTracer(config), overrides)
   }
 
   async sendRawTransaction(raw: Uint8Array): Promise<Uint8Array> {

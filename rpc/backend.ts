@@ -125,6 +125,76 @@ export interface AccountProofView {
   storageProof: { value: bigint; proof: Uint8Array[] }[]
 }
 
+/** One account's replacement fields for a call (geth's OverrideAccount); absent fields keep their value. */
+export interface AccountOverride {
+  balance?: bigint
+  nonce?: bigint
+  code?: Uint8Array
+  /** Replaces the whole storage with these slots: [slot, value], 32 bytes each. */
+  state?: [Uint8Array, Uint8Array][]
+  /** Sets these slots and keeps the others. Never together with `state`. */
+  stateDiff?: [Uint8Array, Uint8Array][]
+}
+
+/** eth_call's third parameter: account overrides by address. */
+export type StateOverride = { address: Uint8Array; account: AccountOverride }[]
+
+/** eth_call's fourth parameter: header fields the call sees instead of the block's. */
+export interface BlockOverrides {
+  number?: bigint
+  time?: bigint
+  gasLimit?: bigint
+  coinbase?: Uint8Array
+  prevRandao?: Uint8Array
+  baseFee?: bigint
+  blobBaseFee?: bigint
+}
+
+/** Overrides of a simulated call; they never touch stored state. */
+export interface CallOverrides {
+  state?: StateOverride
+  block?: BlockOverrides
+}
+
+/** geth's default struct-log tracer options. */
+export interface StructLoggerConfig {
+  enableMemory: boolean
+  disableStack: boolean
+  disableStorage: boolean
+  enableReturnData: boolean
+  /** Stop recording once the recorded logs' JSON exceeds this many bytes (geth's meaning); 0 = no limit. */
+  limit: number
+}
+
+/** geth's callTracer options (`tracerConfig`). */
+export interface CallTracerConfig {
+  onlyTopCall: boolean
+  withLog: boolean
+}
+
+/** Which tracer runs, with its options, as parsed from debug_trace*'s config object. */
+export type TraceConfig = (
+  | { tracer: 'structLogger'; structLogger: StructLoggerConfig }
+  | { tracer: 'callTracer'; callTracer: CallTracerConfig }
+) & {
+  /** Time limit of each traced transaction; the backend's default when absent. */
+  timeoutMs?: number
+}
+
+/** One transaction of a block trace: the tracer's result, or why it could not be traced. */
+export interface BlockTraceEntry {
+  txHash: Uint8Array
+  result?: unknown
+  error?: string
+}
+
+/** eth_createAccessList's result: the list, the gas used with it, and the call's failure if any. */
+export interface AccessListResult {
+  accessList: { address: Uint8Array; storageKeys: Uint8Array[] }[]
+  gasUsed: bigint
+  error?: string
+}
+
 /** Pooled transactions by sender (0x lowercase address), each list in nonce order. */
 export interface PoolContent {
   pending: Map<string, TypedTransaction[]>
@@ -169,10 +239,25 @@ export interface RpcBackend {
   /** Calls `listener` with the hash of each transaction that becomes pending; returns the unsubscribe. */
   subscribePending?(listener: (hash: Uint8Array) => void): () => void
 
-  /** Executes against the state after `block`, without committing. */
-  call(req: CallRequest, block: Block): Promise<CallResult>
+  /** Executes against the state after `block` (with `overrides` applied), without committing. */
+  call(req: CallRequest, block: Block, overrides?: CallOverrides): Promise<CallResult>
   /** Lowest gas limit at which `req` succeeds; throws a revert error when it never does. */
-  estimateGas(req: CallRequest, block: Block): Promise<bigint>
+  estimateGas(req: CallRequest, block: Block, overrides?: CallOverrides): Promise<bigint>
+  /**
+   * The addresses and slots `req` touches (without sender, recipient and precompiles), grown until
+   * stable, and the gas the call uses with that list (eth_createAccessList).
+   */
+  createAccessList?(req: CallRequest, block: Block): Promise<AccessListResult>
+
+  /**
+   * Re-executes a mined transaction on its block's state and traces it; the tracer's JSON result
+   * (geth's format), or undefined for an unknown transaction.
+   */
+  traceTransaction?(hash: Uint8Array, config: TraceConfig): Promise<unknown>
+  /** Traces every transaction of `block` on its parent's state, in order. */
+  traceBlock?(block: Block, config: TraceConfig): Promise<BlockTraceEntry[]>
+  /** Traces `req` as eth_call would run it on the state after `block`. */
+  traceCall?(req: CallRequest, block: Block, config: TraceConfig, overrides?: CallOverrides): Promise<unknown>
 
   /** Decodes, validates and pools a signed transaction; returns its hash. Throws coded errors. */
   sendRawTransaction(raw: Uint8Array): Promise<Uint8Array>

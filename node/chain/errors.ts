@@ -12,6 +12,7 @@ export type ChainErrorCode =
   | 'INVALID_TRANSACTION'
   | 'INVALID_PARAMS'
   | 'TIMEOUT'
+  | 'LIMIT_EXCEEDED'
   | 'DATADIR_LOCKED'
 
 /** Errors of the chain core; `code` is what rpc/errors.ts maps to a JSON-RPC error. */

@@ -1,6 +1,6 @@
-// Execution outside block production: receipts from a block run, eth_call and eth_estimateGas on a
-// throwaway copy of a block's state.
-import { type Block, createBlock } from '@ethereumjs/block'
+// Execution outside block production: receipts from a block run, eth_call, eth_estimateGas and
+// debug_traceCall on a throwaway copy of a block's state, with eth_call's overrides.
+import type { Block } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
 import {
   type AccessList,
@@ -11,10 +11,17 @@ import {
 } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runTx, type VM } from '@ethereumjs/vm'
-import { type CallRequest, decodeRevertReason } from '../../rpc/index.ts'
-import { BLOCK_OPTS, type Chain } from './chain.ts'
+import {
+  type CallOverrides,
+  type CallRequest,
+  decodeRevertReason,
+  type StateOverride,
+} from '../../rpc/index.ts'
+import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
+import { applyStateOverride, overrideBlock } from './overrides.ts'
 import type { StoredReceipt } from './receipts.ts'
+import { attachTracer, type Tracer, type TxInfo } from './tracers/tracer.ts'
 
 export function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint {
   if ('maxFeePerGas' in tx) {
@@ -55,7 +62,16 @@ export type CallParams = Omit<CallRequest, 'type'>
 export interface CallOutcome {
   returnData: Uint8Array
   gasUsed: bigint
-  error?: { message: string; reverted: boolean }
+  /** `invalid`: the call could not start (fees, intrinsic gas...), so nothing ran. */
+  error?: { message: string; reverted: boolean; invalid?: boolean }
+  /** The attached tracer's result. */
+  trace?: unknown
+}
+
+/** A tracer to attach to one run, and when the run must stop (epoch ms). */
+export interface TraceHook {
+  tracer: Tracer
+  deadline: number
 }
 
 export interface CallLimits {
@@ -63,16 +79,37 @@ export interface CallLimits {
   timeoutMs: number
 }
 
-/** Runs `params` as a transaction on the state after `block`; nothing is kept. */
+/**
+ * Runs `params` as a transaction on the state after `block`; nothing is kept. With `tracer`, the
+ * outcome carries its result.
+ */
 export async function simulate(
   chain: Chain,
   block: Block,
   params: CallParams,
   limits: CallLimits,
+  overrides: CallOverrides = {},
+  tracer?: Tracer,
 ): Promise<CallOutcome> {
   const gasLimit = minGas(params.gas ?? limits.gasCap, limits.gasCap)
-  const vm = await callVm(chain, block)
-  return withTimeout(runOnce(vm, callBlock(chain, block, params), params, gasLimit), limits.timeoutMs)
+  const vm = await callVm(chain, block, overrides.state)
+  const env = overrideBlock(block, overrides.block, chain.common)
+  const trace = tracer && { tracer, deadline: Date.now() + limits.timeoutMs }
+  return withTimeout(runOnce(vm, env, params, gasLimit, trace), limits.timeoutMs)
+}
+
+/** debug_traceCall: `tracer`'s result for `params` run as simulate runs it. */
+export async function traceCall(
+  chain: Chain,
+  block: Block,
+  params: CallParams,
+  limits: CallLimits,
+  tracer: Tracer,
+  overrides: CallOverrides = {},
+): Promise<unknown> {
+  const out = await simulate(chain, block, params, limits, overrides, tracer)
+  if (out.error?.invalid) throw new ChainError('EXECUTION_FAILED', `tracing failed: ${out.error.message}`)
+  return out.trace
 }
 
 export async function estimateGas(
@@ -80,12 +117,13 @@ export async function estimateGas(
   block: Block,
   params: CallParams,
   limits: CallLimits,
+  overrides: CallOverrides = {},
 ): Promise<bigint> {
   const deadline = Date.now() + limits.timeoutMs
-  const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
-  block = callBlock(chain, block, params)
   // One VM for the whole search: every run reverts its writes, and the reads stay cached.
-  const vm = await callVm(chain, block)
+  const vm = await callVm(chain, block, overrides.state)
+  block = overrideBlock(block, overrides.block, chain.common)
+  const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
   const first = await withTimeout(runOnce(vm, block, params, cap), limits.timeoutMs)
   if (first.error) throw outcomeError(first)
   // Most transactions need exactly what they used (a plain transfer: 21000), which wallets show as is.
@@ -126,41 +164,37 @@ function minGas(a: bigint, b: bigint): bigint {
   return a < b ? a : b
 }
 
-/**
- * The block context a call runs in. A call that names no gas price pays nothing, and, as in geth
- * (doCall), sees a zero base fee, so BASEFEE reads 0 and a zero fee cap stays valid.
- */
-function callBlock(chain: Chain, block: Block, params: CallParams): Block {
-  const priced =
-    (params.gasPrice ?? 0n) > 0n ||
-    (params.maxFeePerGas ?? 0n) > 0n ||
-    (params.maxPriorityFeePerGas ?? 0n) > 0n
-  if (priced || !block.header.baseFeePerGas) return block
-  return createBlock(
-    { header: { ...block.header, baseFeePerGas: 0n } },
-    { common: chain.common, ...BLOCK_OPTS },
-  )
-}
-
-/** A VM on a throwaway copy of the state after `block`. */
-function callVm(chain: Chain, block: Block): Promise<VM> {
+/** A VM on a throwaway copy of the state after `block`, with `overrides` written into it. */
+export async function callVm(chain: Chain, block: Block, overrides?: StateOverride): Promise<VM> {
   const stateManager = chain.stateAt(block.header.stateRoot)
+  if (overrides) await applyStateOverride(stateManager, overrides)
   return createVM({ common: chain.common, stateManager, blockchain: chain.vm.blockchain })
 }
 
 /** Runs `params` as a transaction on `vm` and reverts whatever it wrote. */
-async function runOnce(vm: VM, block: Block, params: CallParams, gasLimit: bigint): Promise<CallOutcome> {
+export async function runOnce(
+  vm: VM,
+  block: Block,
+  params: CallParams,
+  gasLimit: bigint,
+  trace?: TraceHook,
+): Promise<CallOutcome> {
   const from = new Address(params.from ?? new Uint8Array(20))
-  const baseFee = block.header.baseFeePerGas ?? 0n
+  // Like geth, a call that names no gas price pays nothing and runs with a zero base fee: the sender's
+  // balance is untouched and GASPRICE / BASEFEE read 0.
+  const free = !params.gasPrice && !params.maxFeePerGas && !params.maxPriorityFeePerGas
+  const env = free && block.header.baseFeePerGas ? overrideBlock(block, { baseFee: 0n }, vm.common) : block
+  const baseFee = env.header.baseFeePerGas ?? 0n
   const nonce = params.nonce ?? (await vm.stateManager.getAccount(from))?.nonce ?? 0n
   const tx = unsignedTx(vm.common, params, gasLimit, nonce, baseFee)
   // Impersonation: calls run as `from` without a signature (what every node's eth_call does).
   ;(tx as { getSenderAddress: () => Address }).getSenderAddress = () => from
   await vm.stateManager.checkpoint()
+  const detach = trace ? attachTracer(vm, trace.tracer, trace.deadline) : undefined
   try {
     const r = await runTx(vm, {
       tx,
-      block,
+      block: env,
       skipBalance: true,
       // geth skips nonce checks in calls too: wallets estimate with the next pending nonce.
       skipNonce: true,
@@ -172,12 +206,34 @@ async function runOnce(vm: VM, block: Block, params: CallParams, gasLimit: bigin
     if (ex.exceptionError) {
       out.error = { message: ex.exceptionError.error, reverted: ex.exceptionError.error === 'revert' }
     }
+    if (trace) out.trace = trace.tracer.result(txInfo(tx), r)
     return out
   } catch (e) {
+    // A tracer's timeout aborts the run: that is the caller's error, not the call's outcome.
+    if (e instanceof ChainError) throw e
     const msg = (e as Error).message.split(' (')[0] ?? 'execution failed'
-    return { returnData: new Uint8Array(0), gasUsed: 0n, error: { message: msg, reverted: false } }
+    return {
+      returnData: new Uint8Array(0),
+      gasUsed: 0n,
+      error: { message: msg, reverted: false, invalid: true },
+    }
   } finally {
-    await vm.stateManager.revert()
+    try {
+      detach?.()
+    } finally {
+      await vm.stateManager.revert()
+    }
+  }
+}
+
+/** What a tracer is told about the transaction it traces. */
+export function txInfo(tx: TypedTransaction): TxInfo {
+  return {
+    from: tx.getSenderAddress().bytes,
+    ...(tx.to ? { to: tx.to.bytes } : {}),
+    value: tx.value,
+    gasLimit: tx.gasLimit,
+    input: tx.data,
   }
 }
 
@@ -205,7 +261,7 @@ function unsignedTx(
       ? createAccessList2930Tx({ ...base, gasPrice: p.gasPrice, accessList }, opts)
       : createLegacyTx({ ...base, gasPrice: p.gasPrice }, opts)
   }
-  // No price given: pay the base fee exactly, like geth, so calls from empty accounts still work.
+  // A tip without a fee cap pays just the base fee (zero when the call names no price at all).
   const maxFeePerGas = p.maxFeePerGas ?? baseFee
   const maxPriorityFeePerGas = p.maxPriorityFeePerGas ?? 0n
   return createFeeMarket1559Tx(

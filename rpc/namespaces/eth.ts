@@ -2,7 +2,7 @@ import type { Block } from '@ethereumjs/block'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import type { BlockId, CallRequest, LogView, RpcBackend } from '../backend.ts'
 import type { MethodTable, RpcContext } from '../dispatch.ts'
-import { callFailure, headerNotFound, invalidArgument, limitExceeded, serverError } from '../errors.ts'
+import { callFailure, headerNotFound, limitExceeded, serverError } from '../errors.ts'
 import {
   dataHex,
   formatBlock,
@@ -14,6 +14,7 @@ import {
   quantityHex,
   type RpcLog,
 } from '../format.ts'
+import { callOverrides } from '../overrideParams.ts'
 import {
   address,
   blockId,
@@ -54,10 +55,6 @@ function checkChainId(call: ParsedCall, backend: RpcBackend): CallRequest {
     throw serverError(`chainId does not match node's (have=${call.chainId}, want=${backend.chainId})`)
   }
   return call.req
-}
-
-function noStateOverrides(v: unknown, index: number): void {
-  if (v !== undefined) throw invalidArgument(index, 'state overrides are not supported')
 }
 
 /**
@@ -480,29 +477,49 @@ export const ethMethods: MethodTable = {
   },
 
   eth_call: async (params, ctx) => {
-    const [c, b, overrides] = positional(params, 1, 3)
+    const [c, b, stateOv, blockOv] = positional(params, 1, 4)
     const req = checkChainId(callRequest(c, 0), ctx.backend)
     const id = optBlockId(b, 1)
-    noStateOverrides(overrides, 2)
+    const overrides = callOverrides(stateOv, 2, blockOv, 3)
     const block = await stateBlock(ctx, id)
     const gasCap = ctx.options.gasCap
     // geth: an unspecified gas limit means the cap, a larger one is lowered to it.
     req.gas = req.gas === undefined ? gasCap : min(req.gas, gasCap)
-    const result = await ctx.backend.call(req, block)
+    const result = await ctx.backend.call(req, block, overrides)
     if (result.error) throw callFailure(result.error, result.returnData)
     return dataHex(result.returnData)
   },
 
   eth_estimateGas: async (params, ctx) => {
-    const [c, b, overrides] = positional(params, 1, 3)
+    const [c, b, stateOv, blockOv] = positional(params, 1, 4)
     const req = checkChainId(callRequest(c, 0), ctx.backend)
     const id = optBlockId(b, 1)
-    noStateOverrides(overrides, 2)
+    const overrides = callOverrides(stateOv, 2, blockOv, 3)
     const block = await stateBlock(ctx, id)
     const gasCap = ctx.options.gasCap
     // The search's upper bound: the caller's gas, else the block gas limit, never above the cap.
-    req.gas = min(req.gas ?? block.header.gasLimit, gasCap)
-    return quantityHex(await ctx.backend.estimateGas(req, block))
+    req.gas = min(req.gas ?? overrides.block?.gasLimit ?? block.header.gasLimit, gasCap)
+    return quantityHex(await ctx.backend.estimateGas(req, block, overrides))
+  },
+
+  eth_createAccessList: async (params, ctx) => {
+    const [c, b] = positional(params, 1, 2)
+    const req = checkChainId(callRequest(c, 0), ctx.backend)
+    const id = optBlockId(b, 1)
+    const block = await stateBlock(ctx, id)
+    if (!ctx.backend.createAccessList) throw serverError('eth_createAccessList is not available on this node')
+    const gasCap = ctx.options.gasCap
+    req.gas = req.gas === undefined ? gasCap : min(req.gas, gasCap)
+    const r = await ctx.backend.createAccessList(req, block)
+    // geth's field order: accessList, error (when the call failed), gasUsed.
+    return {
+      accessList: r.accessList.map((t) => ({
+        address: dataHex(t.address),
+        storageKeys: t.storageKeys.map(dataHex),
+      })),
+      ...(r.error !== undefined ? { error: r.error } : {}),
+      gasUsed: quantityHex(r.gasUsed),
+    }
   },
 
   eth_getLogs: getLogs,

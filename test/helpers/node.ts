@@ -258,7 +258,8 @@ async function launch(cmd: string, args: string[], o: LaunchOptions): Promise<De
   }
 }
 
-async function startHardhatNode(opts: StartOptions): Promise<DevNode> {
+/** Starts Hardhat's node (same chain id and mnemonic), for side-by-side comparisons. */
+export async function startHardhatNode(opts: StartOptions = {}): Promise<DevNode> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-e2e-hardhat-'))
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'))
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n')

@@ -238,7 +238,7 @@ describe('txpool, debug and eth_getProof methods', () => {
         [['0x1234', [], 'latest'], /^invalid argument 0: /],
         [[addr, '0x00', 'latest'], /^invalid argument 1: cannot unmarshal string into array/],
         [[addr, [`0x${'00'.repeat(33)}`], 'latest'], /^invalid argument 1: 0: hex string too long/],
-        [[addr, ['0xzz'], 'latest'], /^invalid argument 1: 0: invalid hex string/],
+        [[addr, ['0xzz'], 'latest'], /^invalid argument 1: 0: hex string invalid/],
         [[addr, [5], 'latest'], /^invalid argument 1: 0: cannot unmarshal non-string/],
         [[addr, [], '2'], /^invalid argument 2: hex string without 0x prefix/],
       ]
