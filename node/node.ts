@@ -115,7 +115,7 @@ export class MosaicNode {
     const blockTimeMs = config.blockTimeMs ?? chain.genesis.mosaic.blockTimeMs
     // Execution gets most of each slot; sealing, the database write (~50-100 ms, off this thread) and
     // the pool update take the rest, and JSON-RPC is served in between (taking a transaction in costs
-    // ~0.15 ms, executing a transfer ~0.8 ms). Blocks never start before their slot, so a block that
+    // ~0.1 ms, executing a transfer ~0.3 ms). Blocks never start before their slot, so a block that
     // overruns delays the next one rather than moving timestamps ahead of the clock.
     const builder = new BlockBuilder(
       { timeBudgetMs: Math.max(200, blockTimeMs * 0.92), vanity: new TextEncoder().encode(CLIENT_VERSION) },
