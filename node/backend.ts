@@ -12,6 +12,7 @@ import type {
   BlockId,
   CallRequest,
   CallResult,
+  ChainEvent,
   LogFilter,
   LogView,
   PoolContent,
@@ -47,7 +48,8 @@ export interface DevAccount {
 
 export class NodeBackend implements RpcBackend {
   private readonly devKeys = new Map<string, DevAccount>()
-  private readonly pendingListeners = new Set<(hash: Uint8Array) => void>()
+  private readonly pendingListeners = new Set<(hash: Uint8Array, tx: TypedTransaction) => void>()
+  private readonly chainListeners = new Set<(ev: ChainEvent) => void>()
 
   constructor(
     private readonly options: BackendOptions,
@@ -57,13 +59,25 @@ export class NodeBackend implements RpcBackend {
     modules.pool.onPending = (tx) => {
       if (this.pendingListeners.size === 0) return
       const hash = tx.hash()
-      for (const l of this.pendingListeners) l(hash)
+      for (const l of this.pendingListeners) l(hash, tx)
     }
+    // The chain only grows today, so `removed` stays empty; a chain that reorgs reports the
+    // blocks it dropped through the same event.
+    modules.chain.onHead((block) => {
+      if (this.chainListeners.size === 0) return
+      const ev: ChainEvent = { added: [block], removed: [] }
+      for (const l of this.chainListeners) l(ev)
+    })
   }
 
-  subscribePending(listener: (hash: Uint8Array) => void): () => void {
+  subscribePending(listener: (hash: Uint8Array, tx: TypedTransaction) => void): () => void {
     this.pendingListeners.add(listener)
     return () => this.pendingListeners.delete(listener)
+  }
+
+  subscribeChain(listener: (ev: ChainEvent) => void): () => void {
+    this.chainListeners.add(listener)
+    return () => this.chainListeners.delete(listener)
   }
 
   get chainId(): bigint {
@@ -192,6 +206,8 @@ export class NodeBackend implements RpcBackend {
       for (const logs of blockLogs(block, stored)) {
         for (const log of logs) if (logMatches(log, filter)) out.push(log)
       }
+      // Past the cap the rpc layer refuses the query anyway: stop reading.
+      if (filter.maxResults !== undefined && out.length > filter.maxResults) break
     }
     return out
   }
