@@ -68,7 +68,12 @@ describe('call time limit', () => {
     assert.equal(out.error, undefined)
     assert.equal(out.returnData[31], 1)
     // Out of gas, not time: an endless loop under a small cap ends as it always did.
-    const oog = await simulate(chain, chain.head, { to: hexToBytes(FOREVER) }, { ...limits, gasCap: 100_000n })
+    const oog = await simulate(
+      chain,
+      chain.head,
+      { to: hexToBytes(FOREVER) },
+      { ...limits, gasCap: 100_000n },
+    )
     assert.equal(oog.error?.message, 'out of gas')
   })
 })
