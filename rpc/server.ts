@@ -38,6 +38,8 @@ const REQUESTS_METRIC = 'mosaic_rpc_requests_total'
 const KEEP_ALIVE_MS = 72_000
 /** How much of an oversized body is read and discarded so that its sender still gets the error. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
+/** How long WebSocket clients get to read the close frame at shutdown. */
+const SHUTDOWN_GRACE_MS = 500
 
 function requestsCounter(registry: Registry): Counter<'method'> {
   const existing = registry.getSingleMetric(REQUESTS_METRIC)
@@ -170,7 +172,7 @@ export class RpcServer {
     for (const off of this.unsubscribeBackend) off()
     this.hub.close()
     this.filters.close()
-    for (const c of this.wsConnections) c.close(CloseCode.GOING_AWAY, 'node shutting down')
+    for (const c of this.wsConnections) c.close(CloseCode.GOING_AWAY, 'node shutting down', SHUTDOWN_GRACE_MS)
     await this.app.close()
   }
 

@@ -65,9 +65,14 @@ export class WsConnection implements NotificationSink {
     if (this.socket.bufferedAmount > this.options.wsMaxBufferedBytes) this.dropSlowConsumer()
   }
 
-  /** Ends the connection from the server side (shutdown). */
-  close(code: number, reason: string): void {
+  /**
+   * Ends the connection from the server side (shutdown): a close frame, then the socket destroyed
+   * after `graceMs` whether or not the client answered it, so a client that does not read cannot
+   * hold the shutdown up.
+   */
+  close(code: number, reason: string, graceMs = DROP_GRACE_MS): void {
     this.socket.close(code, reason)
+    setTimeout(() => this.socket.terminate(), graceMs).unref()
   }
 
   private async onMessage(data: RawData): Promise<void> {
@@ -156,8 +161,7 @@ export class WsConnection implements NotificationSink {
       this.socket.send(errorNotification(id, error))
     }
     this.subscriptions.clear()
-    this.socket.close(CloseCode.POLICY_VIOLATION, 'slow consumer')
-    setTimeout(() => this.socket.terminate(), DROP_GRACE_MS).unref()
+    this.close(CloseCode.POLICY_VIOLATION, 'slow consumer')
     this.modules.onSlowConsumer?.()
   }
 
