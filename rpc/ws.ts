@@ -7,7 +7,7 @@ import type { Logger } from 'pino'
 import type { RawData, WebSocket } from 'ws'
 import type { Dispatcher, JsonRpcResponse } from './dispatch.ts'
 import { errorResponse } from './dispatch.ts'
-import { ErrorCode, limitExceeded, parseError, RpcError } from './errors.ts'
+import { ErrorCode, limitExceeded, parseError, RpcError, serverError } from './errors.ts'
 import type { RpcOptions } from './options.ts'
 import {
   errorNotification,
@@ -42,6 +42,8 @@ export class WsConnection implements NotificationSink {
   private inFlight = 0
   private paused = false
   private dropped = false
+  /** False once the socket has closed: a request still running then may not subscribe. */
+  private open = true
 
   constructor(
     private readonly socket: WebSocket,
@@ -113,6 +115,7 @@ export class WsConnection implements NotificationSink {
   }
 
   private subscribe(spec: SubscriptionSpec): string {
+    if (!this.open || this.dropped) throw serverError('connection closed')
     const limit = this.options.wsMaxSubscriptions
     if (this.subscriptions.size >= limit) {
       throw limitExceeded(`too many subscriptions on this connection: limit ${limit}`, {
@@ -166,6 +169,7 @@ export class WsConnection implements NotificationSink {
   }
 
   private release(): void {
+    this.open = false
     for (const id of this.subscriptions) this.modules.hub.remove(id)
     this.subscriptions.clear()
   }
