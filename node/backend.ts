@@ -41,6 +41,9 @@ export const defaultBackendOptions: Omit<BackendOptions, 'clientVersion'> = {
   suggestedTip: 1_000_000_000n,
 }
 
+/** Blocks whose headers eth_getLogs reads at once. */
+const LOG_SCAN_CHUNK = 32n
+
 export interface DevAccount {
   address: Uint8Array
   privateKey: Uint8Array
@@ -198,16 +201,29 @@ export class NodeBackend implements RpcBackend {
     const out: LogView[] = []
     const head = chain.head.header.number
     const to = filter.toBlock > head ? head : filter.toBlock
-    for (let n = filter.fromBlock; n <= to; n++) {
-      const block = await chain.getBlockByNumber(n)
-      if (!block || !bloomMayMatch(block.header.logsBloom, filter)) continue
-      const stored = await chain.getReceipts(block.hash())
-      if (!stored) continue
-      for (const logs of blockLogs(block, stored)) {
-        for (const log of logs) if (logMatches(log, filter)) out.push(log)
+    for (let start = filter.fromBlock; start <= to; start += LOG_SCAN_CHUNK) {
+      const end = start + LOG_SCAN_CHUNK - 1n < to ? start + LOG_SCAN_CHUNK - 1n : to
+      // Headers first, a chunk at a time (LevelDB reads them in parallel): most blooms rule their
+      // block out, and only the blocks left are read whole with their receipts.
+      const numbers: bigint[] = []
+      for (let n = start; n <= end; n++) numbers.push(n)
+      const candidates = await Promise.all(
+        numbers.map(async (n) => {
+          const hash = await chain.getCanonicalHash(n)
+          const header = hash && (await chain.getHeaderByHash(hash))
+          return header && bloomMayMatch(header.logsBloom, filter) ? hash : undefined
+        }),
+      )
+      for (const hash of candidates) {
+        if (!hash) continue
+        const [block, stored] = await Promise.all([chain.getBlockByHash(hash), chain.getReceipts(hash)])
+        if (!block || !stored) continue
+        for (const logs of blockLogs(block, stored)) {
+          for (const log of logs) if (logMatches(log, filter)) out.push(log)
+        }
+        // Past the cap the rpc layer refuses the query anyway: stop reading.
+        if (filter.maxResults !== undefined && out.length > filter.maxResults) return out
       }
-      // Past the cap the rpc layer refuses the query anyway: stop reading.
-      if (filter.maxResults !== undefined && out.length > filter.maxResults) break
     }
     return out
   }
