@@ -10,7 +10,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify'
 import type { Logger } from 'pino'
-import { Counter, Gauge, type Registry } from 'prom-client'
+import { Counter, type Registry } from 'prom-client'
 import type { WebSocket } from 'ws'
 import type { RpcBackend } from './backend.ts'
 import { Dispatcher, errorResponse, type JsonRpcResponse } from './dispatch.ts'
@@ -26,6 +26,7 @@ import { web3Methods } from './namespaces/web3.ts'
 import { defaultRpcOptions, type RpcOptions } from './options.ts'
 import { SubscriptionHub } from './subscriptions.ts'
 import { CloseCode, WsConnection } from './ws.ts'
+import { type WsMetrics, wsMetrics } from './wsMetrics.ts'
 
 export interface RpcModules {
   backend: RpcBackend
@@ -50,59 +51,6 @@ function requestsCounter(registry: Registry): Counter<'method'> {
     labelNames: ['method'],
     registers: [registry],
   })
-}
-
-interface WsMetrics {
-  slowConsumers: Counter
-  rejected: Counter
-}
-
-function wsMetrics(registry: Registry, server: RpcServer): WsMetrics {
-  const metric = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T) ?? make()
-  metric(
-    'mosaic_rpc_ws_connections',
-    () =>
-      new Gauge({
-        name: 'mosaic_rpc_ws_connections',
-        help: 'Open WebSocket connections',
-        registers: [registry],
-        collect() {
-          this.set(server.wsConnectionCount)
-        },
-      }),
-  )
-  metric(
-    'mosaic_rpc_ws_subscriptions',
-    () =>
-      new Gauge({
-        name: 'mosaic_rpc_ws_subscriptions',
-        help: 'Active eth_subscribe subscriptions',
-        registers: [registry],
-        collect() {
-          this.set(server.subscriptionCount)
-        },
-      }),
-  )
-  return {
-    slowConsumers: metric(
-      'mosaic_rpc_ws_slow_consumers_total',
-      () =>
-        new Counter({
-          name: 'mosaic_rpc_ws_slow_consumers_total',
-          help: 'WebSocket connections dropped for leaving too much unread',
-          registers: [registry],
-        }),
-    ),
-    rejected: metric(
-      'mosaic_rpc_ws_rejected_total',
-      () =>
-        new Counter({
-          name: 'mosaic_rpc_ws_rejected_total',
-          help: 'WebSocket upgrades refused at the connection limit',
-          registers: [registry],
-        }),
-    ),
-  }
 }
 
 export class RpcServer {
