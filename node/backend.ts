@@ -3,7 +3,7 @@ import type { Block } from '@ethereumjs/block'
 import { getMerkleStateProof } from '@ethereumjs/statemanager'
 import { createFeeMarket1559Tx, type TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex, equalsBytes, hexToBytes, KECCAK256_RLP, setLengthLeft } from '@ethereumjs/util'
-import { Bloom } from '@ethereumjs/vm'
+import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type {
@@ -201,6 +201,7 @@ export class NodeBackend implements RpcBackend {
     const out: LogView[] = []
     const head = chain.head.header.number
     const to = filter.toBlock > head ? head : filter.toBlock
+    const query = bloomQuery(filter)
     for (let start = filter.fromBlock; start <= to; start += LOG_SCAN_CHUNK) {
       const end = start + LOG_SCAN_CHUNK - 1n < to ? start + LOG_SCAN_CHUNK - 1n : to
       // Headers first, a chunk at a time (LevelDB reads them in parallel): most blooms rule their
@@ -211,7 +212,7 @@ export class NodeBackend implements RpcBackend {
         numbers.map(async (n) => {
           const hash = await chain.getCanonicalHash(n)
           const header = hash && (await chain.getHeaderByHash(hash))
-          return header && bloomMayMatch(header.logsBloom, filter) ? hash : undefined
+          return header && bloomMayMatch(header.logsBloom, query) ? hash : undefined
         }),
       )
       for (const hash of candidates) {
@@ -407,11 +408,41 @@ function receiptView(block: Block, index: number, r: StoredReceipt, logs: LogVie
   }
 }
 
-function bloomMayMatch(bitvector: Uint8Array, f: LogFilter): boolean {
-  const bloom = new Bloom(bitvector)
-  if (f.addresses.length > 0 && !f.addresses.some((a) => bloom.check(a))) return false
-  for (const alts of f.topics) {
-    if (alts && alts.length > 0 && !alts.some((t) => bloom.check(t))) return false
+/** Where a value sets its three bits in a 2048-bit log bloom: [byte, mask] three times. */
+function bloomBits(value: Uint8Array): number[] {
+  const h = keccak256(value)
+  const out: number[] = []
+  for (let i = 0; i < 6; i += 2) {
+    const bit = (((h[i] as number) << 8) | (h[i + 1] as number)) & 2047
+    out.push(255 - (bit >> 3), 1 << (bit & 7))
+  }
+  return out
+}
+
+function inBloom(bloom: Uint8Array, bits: number[]): boolean {
+  for (let i = 0; i < bits.length; i += 2) {
+    if (((bloom[bits[i] as number] as number) & (bits[i + 1] as number)) === 0) return false
+  }
+  return true
+}
+
+/** A log filter as bloom bits, hashed once per query rather than once per block. */
+interface BloomQuery {
+  addresses: number[][]
+  topics: number[][][]
+}
+
+function bloomQuery(f: LogFilter): BloomQuery {
+  return {
+    addresses: f.addresses.map(bloomBits),
+    topics: f.topics.map((alts) => (alts ?? []).map(bloomBits)),
+  }
+}
+
+function bloomMayMatch(bloom: Uint8Array, q: BloomQuery): boolean {
+  if (q.addresses.length > 0 && !q.addresses.some((b) => inBloom(bloom, b))) return false
+  for (const alts of q.topics) {
+    if (alts.length > 0 && !alts.some((b) => inBloom(bloom, b))) return false
   }
   return true
 }
