@@ -57,10 +57,6 @@ export class WsConnection implements NotificationSink {
     socket.on('close', () => this.release())
   }
 
-  get subscriptionCount(): number {
-    return this.subscriptions.size
-  }
-
   send(text: string): void {
     if (this.dropped || this.socket.readyState !== this.socket.OPEN) return
     this.socket.send(text)
