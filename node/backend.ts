@@ -4,6 +4,7 @@ import { getMerkleStateProof } from '@ethereumjs/statemanager'
 import { createFeeMarket1559Tx, type TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex, equalsBytes, hexToBytes, KECCAK256_RLP, setLengthLeft } from '@ethereumjs/util'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
+import { LRUCache } from 'lru-cache'
 import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type {
@@ -43,6 +44,8 @@ export const defaultBackendOptions: Omit<BackendOptions, 'clientVersion'> = {
 
 /** Blocks whose headers eth_getLogs reads at once. */
 const LOG_SCAN_CHUNK = 32n
+/** Log blooms kept by block hash (256 bytes each): a block's bloom never changes, whatever reorgs. */
+const BLOOM_CACHE_BLOCKS = 50_000
 
 export interface DevAccount {
   address: Uint8Array
@@ -53,6 +56,7 @@ export class NodeBackend implements RpcBackend {
   private readonly devKeys = new Map<string, DevAccount>()
   private readonly pendingListeners = new Set<(hash: Uint8Array, tx: TypedTransaction) => void>()
   private readonly chainListeners = new Set<(ev: ChainEvent) => void>()
+  private readonly blooms = new LRUCache<string, Uint8Array>({ max: BLOOM_CACHE_BLOCKS })
 
   constructor(
     private readonly options: BackendOptions,
@@ -211,8 +215,8 @@ export class NodeBackend implements RpcBackend {
       const candidates = await Promise.all(
         numbers.map(async (n) => {
           const hash = await chain.getCanonicalHash(n)
-          const header = hash && (await chain.getHeaderByHash(hash))
-          return header && bloomMayMatch(header.logsBloom, query) ? hash : undefined
+          const bloom = hash && (await this.bloomOf(hash))
+          return bloom && bloomMayMatch(bloom, query) ? hash : undefined
         }),
       )
       for (const hash of candidates) {
@@ -227,6 +231,16 @@ export class NodeBackend implements RpcBackend {
       }
     }
     return out
+  }
+
+  private async bloomOf(hash: Uint8Array): Promise<Uint8Array | undefined> {
+    const key = bytesToHex(hash)
+    let bloom = this.blooms.get(key)
+    if (bloom === undefined) {
+      bloom = (await this.modules.chain.getHeaderByHash(hash))?.logsBloom
+      if (bloom !== undefined) this.blooms.set(key, bloom)
+    }
+    return bloom
   }
 
   async getProof(address: Uint8Array, slots: Uint8Array[], block: Block): Promise<AccountProofView> {
