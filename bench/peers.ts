@@ -12,7 +12,7 @@ import { RpcClient, sleep } from './rpc.ts'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-export type PeerName = 'mosaic-node' | 'hardhat node'
+export type PeerName = 'mosaic-node' | 'hardhat node' | 'bare fastify'
 
 export interface Peer {
   name: PeerName
@@ -96,6 +96,13 @@ export async function startHardhat(): Promise<Peer> {
   const env = { BENCH_HARDHAT_DIR: scratch, HARDHAT_DISABLE_TELEMETRY: 'true' }
   // Hardhat logs every transaction: keep only the tail of its output.
   return launch('hardhat node', args, port, env, [scratch], false)
+}
+
+/** A fastify server returning a constant (bench/bare.ts): the HTTP layer's ceiling. */
+export async function startBare(): Promise<Peer> {
+  const port = await freePort()
+  const args = ['--import', 'tsx', join(REPO_ROOT, 'bench', 'bare.ts'), String(port)]
+  return launch('bare fastify', args, port, {}, [], false)
 }
 
 async function launch(

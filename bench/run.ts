@@ -1,5 +1,6 @@
 // `npm run bench`: block-production throughput of mosaic-node next to Hardhat's node, fed the same
 // pre-signed native and ERC-20 transfers through eth_sendRawTransaction. Each node gets a fresh chain.
+// `BENCH_SUITE=rpc npm run bench`: JSON-RPC read throughput and latency instead (bench/rpcSuite.ts).
 // See bench/README.md.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { join } from 'node:path'
 import type { SubmitOptions } from './load.ts'
 import { readNodeLogs } from './nodeLogs.ts'
 import { type Peer, REPO_ROOT, startHardhat, startMosaic } from './peers.ts'
+import { runRpcSuite } from './rpcSuite.ts'
 import { setupChain } from './setup.ts'
 import { detailTable, type NodeResult, summaryTable } from './table.ts'
 import { buildPlan, type Plan, type WorkloadName } from './txs.ts'
@@ -116,10 +118,37 @@ function version(pkg: string): string {
   return (JSON.parse(json) as { version: string }).version
 }
 
+function list(name: string, fallback: string, allowed: readonly string[]): string[] {
+  const items = (process.env[name] ?? fallback).split(',').map((s) => s.trim())
+  for (const i of items)
+    if (!allowed.includes(i)) throw new Error(`${name}: unknown ${i} (${allowed.join(', ')})`)
+  return items
+}
+
+async function rpcSuite(): Promise<void> {
+  const servers = list('BENCH_RPC_SERVERS', 'mosaic,hardhat,bare', ['mosaic', 'hardhat', 'bare'])
+  const clients = list('BENCH_RPC_CLIENTS', '1,16,64', ['1', '4', '8', '16', '32', '64', '128', '256'])
+  const ok = await runRpcSuite(
+    {
+      servers: servers as ('mosaic' | 'hardhat' | 'bare')[],
+      clients: clients.map(Number),
+      seconds: envInt('BENCH_RPC_SECONDS', 5),
+      transfers: envInt('BENCH_RPC_TRANSFERS', 200),
+      senders: envInt('BENCH_SENDERS', 20),
+      mosaicArgs: (process.env['BENCH_MOSAIC_ARGS'] ?? '').split(/\s+/).filter(Boolean),
+    },
+    { concurrency: envInt('BENCH_CLIENTS', 16), batchSize: envInt('BENCH_BATCH', 50) },
+  )
+  if (!ok) process.exitCode = 1
+}
+
 async function main(): Promise<void> {
   const major = Number(process.versions.node.split('.')[0])
   if (major < 22)
     throw new Error(`Node ${process.version}: run the benchmark with \`npm run bench\` (Node 24)`)
+  const suite = process.env['BENCH_SUITE'] ?? 'throughput'
+  if (suite === 'rpc') return rpcSuite()
+  if (suite !== 'throughput') throw new Error(`BENCH_SUITE: unknown suite ${suite} (throughput, rpc)`)
   const opts = readOptions()
 
   const signStart = performance.now()

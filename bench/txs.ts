@@ -34,7 +34,7 @@ export const SENDER_ETH = 100n * ETHER
 export const SENDER_TOKENS = 1_000_000n * ETHER
 const TOKEN_SUPPLY = 1_000_000_000n * ETHER
 const DEV_TOKENS = 100_000_000n * ETHER
-const ERC20_AMOUNT = ETHER
+export const ERC20_AMOUNT = ETHER
 const TRANSFER_SELECTOR = '0xa9059cbb'
 
 export interface SignedTx {

@@ -3,7 +3,8 @@ import type { Block } from '@ethereumjs/block'
 import { getMerkleStateProof } from '@ethereumjs/statemanager'
 import { createFeeMarket1559Tx, type TypedTransaction } from '@ethereumjs/tx'
 import { Address, bytesToHex, equalsBytes, hexToBytes, KECCAK256_RLP, setLengthLeft } from '@ethereumjs/util'
-import { Bloom } from '@ethereumjs/vm'
+import { keccak256 } from 'ethereum-cryptography/keccak.js'
+import { LRUCache } from 'lru-cache'
 import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type {
@@ -15,6 +16,7 @@ import type {
   CallOverrides,
   CallRequest,
   CallResult,
+  ChainEvent,
   LogFilter,
   LogView,
   PoolContent,
@@ -47,6 +49,11 @@ export const defaultBackendOptions: Omit<BackendOptions, 'clientVersion'> = {
   suggestedTip: 1_000_000_000n,
 }
 
+/** Blocks whose headers eth_getLogs reads at once. */
+const LOG_SCAN_CHUNK = 32n
+/** Log blooms kept by block hash (256 bytes each): a block's bloom never changes, whatever reorgs. */
+const BLOOM_CACHE_BLOCKS = 50_000
+
 export interface DevAccount {
   address: Uint8Array
   privateKey: Uint8Array
@@ -54,7 +61,9 @@ export interface DevAccount {
 
 export class NodeBackend implements RpcBackend {
   private readonly devKeys = new Map<string, DevAccount>()
-  private readonly pendingListeners = new Set<(hash: Uint8Array) => void>()
+  private readonly pendingListeners = new Set<(hash: Uint8Array, tx: TypedTransaction) => void>()
+  private readonly chainListeners = new Set<(ev: ChainEvent) => void>()
+  private readonly blooms = new LRUCache<string, Uint8Array>({ max: BLOOM_CACHE_BLOCKS })
 
   constructor(
     private readonly options: BackendOptions,
@@ -64,13 +73,25 @@ export class NodeBackend implements RpcBackend {
     modules.pool.onPending = (tx) => {
       if (this.pendingListeners.size === 0) return
       const hash = tx.hash()
-      for (const l of this.pendingListeners) l(hash)
+      for (const l of this.pendingListeners) l(hash, tx)
     }
+    // The chain only grows today, so `removed` stays empty; a chain that reorgs reports the
+    // blocks it dropped through the same event.
+    modules.chain.onHead((block) => {
+      if (this.chainListeners.size === 0) return
+      const ev: ChainEvent = { added: [block], removed: [] }
+      for (const l of this.chainListeners) l(ev)
+    })
   }
 
-  subscribePending(listener: (hash: Uint8Array) => void): () => void {
+  subscribePending(listener: (hash: Uint8Array, tx: TypedTransaction) => void): () => void {
     this.pendingListeners.add(listener)
     return () => this.pendingListeners.delete(listener)
+  }
+
+  subscribeChain(listener: (ev: ChainEvent) => void): () => void {
+    this.chainListeners.add(listener)
+    return () => this.chainListeners.delete(listener)
   }
 
   get chainId(): bigint {
@@ -191,16 +212,42 @@ export class NodeBackend implements RpcBackend {
     const out: LogView[] = []
     const head = chain.head.header.number
     const to = filter.toBlock > head ? head : filter.toBlock
-    for (let n = filter.fromBlock; n <= to; n++) {
-      const block = await chain.getBlockByNumber(n)
-      if (!block || !bloomMayMatch(block.header.logsBloom, filter)) continue
-      const stored = await chain.getReceipts(block.hash())
-      if (!stored) continue
-      for (const logs of blockLogs(block, stored)) {
-        for (const log of logs) if (logMatches(log, filter)) out.push(log)
+    const query = bloomQuery(filter)
+    for (let start = filter.fromBlock; start <= to; start += LOG_SCAN_CHUNK) {
+      const end = start + LOG_SCAN_CHUNK - 1n < to ? start + LOG_SCAN_CHUNK - 1n : to
+      // Headers first, a chunk at a time (LevelDB reads them in parallel): most blooms rule their
+      // block out, and only the blocks left are read whole with their receipts.
+      const numbers: bigint[] = []
+      for (let n = start; n <= end; n++) numbers.push(n)
+      const candidates = await Promise.all(
+        numbers.map(async (n) => {
+          const hash = await chain.getCanonicalHash(n)
+          const bloom = hash && (await this.bloomOf(hash))
+          return bloom && bloomMayMatch(bloom, query) ? hash : undefined
+        }),
+      )
+      for (const hash of candidates) {
+        if (!hash) continue
+        const [block, stored] = await Promise.all([chain.getBlockByHash(hash), chain.getReceipts(hash)])
+        if (!block || !stored) continue
+        for (const logs of blockLogs(block, stored)) {
+          for (const log of logs) if (logMatches(log, filter)) out.push(log)
+        }
+        // Past the cap the rpc layer refuses the query anyway: stop reading.
+        if (filter.maxResults !== undefined && out.length > filter.maxResults) return out
       }
     }
     return out
+  }
+
+  private async bloomOf(hash: Uint8Array): Promise<Uint8Array | undefined> {
+    const key = bytesToHex(hash)
+    let bloom = this.blooms.get(key)
+    if (bloom === undefined) {
+      bloom = (await this.modules.chain.getHeaderByHash(hash))?.logsBloom
+      if (bloom !== undefined) this.blooms.set(key, bloom)
+    }
+    return bloom
   }
 
   async getProof(address: Uint8Array, slots: Uint8Array[], block: Block): Promise<AccountProofView> {
@@ -442,11 +489,41 @@ function blobReceiptFields(
   }
 }
 
-function bloomMayMatch(bitvector: Uint8Array, f: LogFilter): boolean {
-  const bloom = new Bloom(bitvector)
-  if (f.addresses.length > 0 && !f.addresses.some((a) => bloom.check(a))) return false
-  for (const alts of f.topics) {
-    if (alts && alts.length > 0 && !alts.some((t) => bloom.check(t))) return false
+/** Where a value sets its three bits in a 2048-bit log bloom: [byte, mask] three times. */
+function bloomBits(value: Uint8Array): number[] {
+  const h = keccak256(value)
+  const out: number[] = []
+  for (let i = 0; i < 6; i += 2) {
+    const bit = (((h[i] as number) << 8) | (h[i + 1] as number)) & 2047
+    out.push(255 - (bit >> 3), 1 << (bit & 7))
+  }
+  return out
+}
+
+function inBloom(bloom: Uint8Array, bits: number[]): boolean {
+  for (let i = 0; i < bits.length; i += 2) {
+    if (((bloom[bits[i] as number] as number) & (bits[i + 1] as number)) === 0) return false
+  }
+  return true
+}
+
+/** A log filter as bloom bits, hashed once per query rather than once per block. */
+interface BloomQuery {
+  addresses: number[][]
+  topics: number[][][]
+}
+
+function bloomQuery(f: LogFilter): BloomQuery {
+  return {
+    addresses: f.addresses.map(bloomBits),
+    topics: f.topics.map((alts) => (alts ?? []).map(bloomBits)),
+  }
+}
+
+function bloomMayMatch(bloom: Uint8Array, q: BloomQuery): boolean {
+  if (q.addresses.length > 0 && !q.addresses.some((b) => inBloom(bloom, b))) return false
+  for (const alts of q.topics) {
+    if (alts.length > 0 && !alts.some((b) => inBloom(bloom, b))) return false
   }
   return true
 }

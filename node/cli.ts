@@ -63,15 +63,43 @@ function configFlags(cmd: Command, rpcDefaultPort?: number): Command {
     .option('--rpc.cors <origins>', 'comma-separated allowed CORS origins, * for any')
     .option('--rpc.maxBodyBytes <n>', 'largest request body')
     .option('--rpc.maxBatch <n>', 'largest JSON-RPC batch')
-    .option('--rpc.gasCap <gas>', 'gas cap of eth_call / eth_estimateGas')
+    .option('--rpc.gasCap <gas>', 'gas cap of eth_call / eth_estimateGas (default 50000000)')
+    .option('--rpc.gascap <gas>', "same as --rpc.gasCap (geth's name)")
+    .option('--rpc.callTimeoutMs <ms>', 'time limit of eth_call / eth_estimateGas (default 5000)')
+    .option('--rpc.evmtimeout <duration>', "same as --rpc.callTimeoutMs, geth's form: 5s, 500ms")
+    .option('--rpc.logsBlockRange <n>', 'widest eth_getLogs block range (default 10000)')
+    .option('--rpc.logsMaxResults <n>', 'most logs one eth_getLogs returns (default 10000)')
+    .option('--rpc.wsMaxConnections <n>', 'open WebSocket connections at most (default 1000)')
+    .option('--rpc.wsMaxSubscriptions <n>', 'subscriptions per WebSocket connection (default 1000)')
+    .option('--rpc.wsMaxBufferedBytes <n>', 'unread bytes before a WebSocket client is dropped')
+    .option('--rpc.wsMaxInFlight <n>', 'requests of one WebSocket connection run at once (default 64)')
     .option('--txpool.maxTotal <n>', 'transactions the pool holds at most')
     .option('--txpool.maxPerSender <n>', 'transactions per sender at most')
+}
+
+/** geth's flag names, accepted beside ours. */
+const GETH_FLAGS: Record<string, { setting: SettingName; convert?: (v: string) => string }> = {
+  'rpc.gascap': { setting: 'rpc.gasCap' },
+  'rpc.evmtimeout': { setting: 'rpc.callTimeoutMs', convert: durationMs },
+}
+
+/** A Go-style duration (`5s`, `500ms`, `1m`) or plain milliseconds, as milliseconds. */
+function durationMs(v: string): string {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v.trim())
+  if (!m) throw new CliError(`--rpc.evmtimeout: expected a duration like 5s or 500ms, got ${v}`)
+  const scale = m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1
+  return String(Math.round(Number(m[1]) * scale))
 }
 
 function flagsOf(opts: Opts): Partial<Record<SettingName, unknown>> {
   const out: Partial<Record<SettingName, unknown>> = {}
   for (const [k, v] of Object.entries(opts)) {
     if (k === 'config' || k === 'genesis' || v === undefined) continue
+    const alias = GETH_FLAGS[k]
+    if (alias) {
+      out[alias.setting] = alias.convert && typeof v === 'string' ? alias.convert(v) : v
+      continue
+    }
     out[k as SettingName] = v
   }
   return out

@@ -90,6 +90,14 @@ export interface LogFilter {
   maxResults?: number
 }
 
+/** A change of the canonical chain. */
+export interface ChainEvent {
+  /** Blocks that joined the canonical chain, oldest first (the last one is the new head). */
+  added: Block[]
+  /** Blocks that left the canonical chain in a reorg, newest first; empty when the head just grew. */
+  removed: Block[]
+}
+
 export interface AccountView {
   nonce: bigint
   balance: bigint
@@ -236,8 +244,16 @@ export interface RpcBackend {
    * after `block`, for eth_getProof.
    */
   getProof(address: Uint8Array, slots: Uint8Array[], block: Block): Promise<AccountProofView>
-  /** Calls `listener` with the hash of each transaction that becomes pending; returns the unsubscribe. */
-  subscribePending?(listener: (hash: Uint8Array) => void): () => void
+  /**
+   * Calls `listener` with the hash (and the transaction) of each transaction that becomes pending;
+   * returns the unsubscribe.
+   */
+  subscribePending?(listener: (hash: Uint8Array, tx: TypedTransaction) => void): () => void
+  /**
+   * Calls `listener` each time the canonical chain changes; returns the unsubscribe. For
+   * eth_subscribe (newHeads, logs): removed blocks' logs are re-sent with `removed: true`.
+   */
+  subscribeChain?(listener: (ev: ChainEvent) => void): () => void
 
   /** Executes against the state after `block` (with `overrides` applied), without committing. */
   call(req: CallRequest, block: Block, overrides?: CallOverrides): Promise<CallResult>

@@ -13,12 +13,15 @@ import {
   toRpcError,
 } from './errors.ts'
 import type { RpcOptions } from './options.ts'
+import type { RpcSession } from './subscriptions.ts'
 import { checkParams, loadParamSchemas } from './validate.ts'
 
 export interface RpcContext {
   backend: RpcBackend
   options: RpcOptions
   logger: Logger
+  /** The connection a request came on, when it can carry subscriptions (WebSocket). */
+  session?: RpcSession
 }
 
 /** A method handler: positional params in, JSON-ready result out (`undefined` is sent as null). */
@@ -79,24 +82,31 @@ export class Dispatcher {
    * Handles a parsed request body: one request or a batch. Returns undefined when nothing is to be
    * sent back (a notification, or a batch of only notifications).
    */
-  async handle(body: unknown): Promise<JsonRpcResponse | JsonRpcResponse[] | undefined> {
-    if (!Array.isArray(body)) return this.call(body)
+  async handle(
+    body: unknown,
+    session?: RpcSession,
+  ): Promise<JsonRpcResponse | JsonRpcResponse[] | undefined> {
+    const ctx = session ? { ...this.ctx, session } : this.ctx
+    if (!Array.isArray(body)) return this.call(body, ctx)
     if (body.length === 0) return errorResponse(null, invalidRequest('empty batch'))
     const limit = this.ctx.options.maxBatch
     if (body.length > limit) {
-      return errorResponse(null, limitExceeded(`batch too large: ${body.length} requests, limit ${limit}`))
+      return errorResponse(
+        null,
+        limitExceeded(`batch too large: ${body.length} requests, limit ${limit}`, { maxBatch: limit }),
+      )
     }
     // Sequential like geth: a batch of sends with consecutive nonces reaches the pool in order.
     const out: JsonRpcResponse[] = []
     for (const req of body) {
-      const res = await this.call(req)
+      const res = await this.call(req, ctx)
       if (res !== undefined) out.push(res)
     }
     return out.length === 0 ? undefined : out
   }
 
   /** Handles one request object; undefined for notifications. */
-  async call(req: unknown): Promise<JsonRpcResponse | undefined> {
+  async call(req: unknown, ctx: RpcContext = this.ctx): Promise<JsonRpcResponse | undefined> {
     if (typeof req !== 'object' || req === null || Array.isArray(req)) {
       return this.fail(null, undefined, invalidRequest())
     }
@@ -125,7 +135,7 @@ export class Dispatcher {
       const args = params ?? []
       // The spec schemas first (one place, geth's messages); handlers then parse what they take.
       checkParams(method, args)
-      const result = await handler(args, this.ctx)
+      const result = await handler(args, ctx)
       return notification ? undefined : { jsonrpc: '2.0', id, result: result === undefined ? null : result }
     } catch (e) {
       const err = toRpcError(e)

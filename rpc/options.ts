@@ -12,6 +12,17 @@ export interface RpcOptions {
   logsMaxResults: number
   /** Gas ceiling for eth_call / eth_estimateGas (geth's --rpc.gascap). */
   gasCap: bigint
+  /** Open WebSocket connections at most; further upgrades get HTTP 503. */
+  wsMaxConnections: number
+  /** eth_subscribe subscriptions per WebSocket connection at most (-32005 above). */
+  wsMaxSubscriptions: number
+  /**
+   * Bytes queued for one WebSocket client that it has not read yet. Past this the client is a slow
+   * consumer: its subscriptions end with an error notification and the connection is closed.
+   */
+  wsMaxBufferedBytes: number
+  /** Requests of one WebSocket connection processed at once; its socket is not read past this. */
+  wsMaxInFlight: number
 }
 
 export const defaultRpcOptions: RpcOptions = {
@@ -23,4 +34,8 @@ export const defaultRpcOptions: RpcOptions = {
   logsBlockRange: 10_000,
   logsMaxResults: 10_000,
   gasCap: 50_000_000n,
+  wsMaxConnections: 1000,
+  wsMaxSubscriptions: 1000,
+  wsMaxBufferedBytes: 16 * 1024 * 1024,
+  wsMaxInFlight: 64,
 }

@@ -1,7 +1,8 @@
-// HTTP transport for JSON-RPC on fastify: body and batch limits, CORS, health and metrics.
-// The request body is parsed here (not by fastify) so that every malformed or oversized request
-// still gets a JSON-RPC error object back.
+// JSON-RPC on fastify: HTTP POST and WebSocket on the same port and path, body and batch limits,
+// CORS, health and metrics. The request body is parsed here (not by fastify) so that every malformed
+// or oversized request still gets a JSON-RPC error object back.
 import type { AddressInfo } from 'node:net'
+import fastifyWebsocket from '@fastify/websocket'
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -10,17 +11,22 @@ import Fastify, {
 } from 'fastify'
 import type { Logger } from 'pino'
 import { Counter, type Registry } from 'prom-client'
+import type { WebSocket } from 'ws'
 import type { RpcBackend } from './backend.ts'
 import { Dispatcher, errorResponse, type JsonRpcResponse } from './dispatch.ts'
-import { ErrorCode, invalidRequest, parseError, RpcError } from './errors.ts'
+import { ErrorCode, invalidRequest, limitExceeded, parseError, RpcError } from './errors.ts'
 import { FilterStore } from './filters.ts'
 import { debugMethods } from './namespaces/debug.ts'
 import { ethMethods } from './namespaces/eth.ts'
 import { filterMethods } from './namespaces/filter.ts'
 import { netMethods } from './namespaces/net.ts'
+import { subscribeMethods } from './namespaces/subscribe.ts'
 import { txpoolMethods } from './namespaces/txpool.ts'
 import { web3Methods } from './namespaces/web3.ts'
 import { defaultRpcOptions, type RpcOptions } from './options.ts'
+import { SubscriptionHub } from './subscriptions.ts'
+import { CloseCode, WsConnection } from './ws.ts'
+import { type WsMetrics, wsMetrics } from './wsMetrics.ts'
 
 export interface RpcModules {
   backend: RpcBackend
@@ -33,6 +39,8 @@ const REQUESTS_METRIC = 'mosaic_rpc_requests_total'
 const KEEP_ALIVE_MS = 72_000
 /** How much of an oversized body is read and discarded so that its sender still gets the error. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
+/** How long WebSocket clients get to read the close frame at shutdown. */
+const SHUTDOWN_GRACE_MS = 500
 
 function requestsCounter(registry: Registry): Counter<'method'> {
   const existing = registry.getSingleMetric(REQUESTS_METRIC)
@@ -52,7 +60,10 @@ export class RpcServer {
   private readonly registry: Registry | undefined
   private readonly app: FastifyInstance
   private readonly filters = new FilterStore()
-  private readonly unsubscribePending: (() => void) | undefined
+  private readonly unsubscribeBackend: (() => void)[] = []
+  private readonly hub: SubscriptionHub
+  private readonly wsConnections = new Set<WsConnection>()
+  private readonly wsMetrics: WsMetrics | undefined
 
   constructor(options: Partial<RpcOptions>, modules: RpcModules) {
     this.options = { ...defaultRpcOptions, ...options }
@@ -60,12 +71,35 @@ export class RpcServer {
     this.registry = modules.metricsRegistry
     const counter = this.registry ? requestsCounter(this.registry) : undefined
     this.dispatcher = new Dispatcher(
-      [ethMethods, filterMethods(this.filters), netMethods, web3Methods, txpoolMethods, debugMethods],
+      [
+        ethMethods,
+        filterMethods(this.filters),
+        subscribeMethods,
+        netMethods,
+        web3Methods,
+        txpoolMethods,
+        debugMethods,
+      ],
       { backend: modules.backend, options: this.options, logger: this.logger },
       { onCall: counter ? (method) => counter.inc({ method }) : undefined },
     )
-    this.unsubscribePending = modules.backend.subscribePending?.((h) => this.filters.notePending(h))
+    this.hub = new SubscriptionHub(modules.backend, this.logger)
+    const offPending = modules.backend.subscribePending?.((hash, tx) => {
+      this.filters.notePending(hash)
+      this.hub.onPending(hash, tx)
+    })
+    const offChain = modules.backend.subscribeChain?.((ev) => this.hub.onChain(ev))
+    for (const off of [offPending, offChain]) if (off) this.unsubscribeBackend.push(off)
+    this.wsMetrics = this.registry ? wsMetrics(this.registry, this) : undefined
     this.app = this.buildApp()
+  }
+
+  get wsConnectionCount(): number {
+    return this.wsConnections.size
+  }
+
+  get subscriptionCount(): number {
+    return this.hub.size
   }
 
   /** Dispatches an already-parsed request body without HTTP; undefined when nothing is to be sent. */
@@ -78,13 +112,15 @@ export class RpcServer {
     const addr = this.app.server.address() as AddressInfo
     const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address
     const url = `http://${host}:${addr.port}`
-    this.logger.info({ url }, 'JSON-RPC server listening')
+    this.logger.info({ url, ws: `ws://${host}:${addr.port}` }, 'JSON-RPC server listening')
     return { url }
   }
 
   async close(): Promise<void> {
-    this.unsubscribePending?.()
+    for (const off of this.unsubscribeBackend) off()
+    this.hub.close()
     this.filters.close()
+    for (const c of this.wsConnections) c.close(CloseCode.GOING_AWAY, 'node shutting down', SHUTDOWN_GRACE_MS)
     await this.app.close()
   }
 
@@ -122,9 +158,30 @@ export class RpcServer {
       reply.code(404).type('text/plain').send('not found')
     })
 
-    app.post('/', (req, reply) => this.onPost(req, reply))
-    app.get('/', (_req, reply) => {
-      reply.type('text/plain').send('ok')
+    // WebSocket messages share the HTTP body limit; ws closes with 1009 above it.
+    app.register(fastifyWebsocket, { options: { maxPayload: this.options.maxBodyBytes } })
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.headers.upgrade?.toLowerCase() !== 'websocket') return
+      if (this.wsConnections.size >= this.options.wsMaxConnections) {
+        this.wsMetrics?.rejected.inc()
+        this.logger.debug({ limit: this.options.wsMaxConnections }, 'WebSocket connection limit reached')
+        const e = limitExceeded(`too many WebSocket connections: limit ${this.options.wsMaxConnections}`, {
+          maxConnections: this.options.wsMaxConnections,
+        })
+        this.sendJson(reply, 503, errorResponse(null, e))
+      }
+    })
+    // Routes go in after the plugin has loaded, so that its route hook sees them.
+    app.register(async (scope) => {
+      scope.post('/', (req, reply) => this.onPost(req, reply))
+      scope.route({
+        method: 'GET',
+        url: '/',
+        handler: (_req, reply) => {
+          reply.type('text/plain').send('ok')
+        },
+        wsHandler: (socket) => this.onWsConnection(socket),
+      })
     })
     app.options('*', (req, reply) => {
       if (this.allowedOrigin(req.headers.origin) !== undefined) {
@@ -145,6 +202,23 @@ export class RpcServer {
       })
     }
     return app
+  }
+
+  private onWsConnection(socket: WebSocket): void {
+    // An upgrade that raced past the onRequest check: refuse it with a close code instead.
+    if (this.wsConnections.size >= this.options.wsMaxConnections) {
+      this.wsMetrics?.rejected.inc()
+      socket.close(CloseCode.TRY_AGAIN_LATER, 'too many connections')
+      return
+    }
+    const conn = new WsConnection(socket, this.options, {
+      dispatcher: this.dispatcher,
+      hub: this.hub,
+      logger: this.logger,
+      onSlowConsumer: () => this.wsMetrics?.slowConsumers.inc(),
+    })
+    this.wsConnections.add(conn)
+    socket.on('close', () => this.wsConnections.delete(conn))
   }
 
   private async onPost(req: FastifyRequest, reply: FastifyReply): Promise<void> {

@@ -325,11 +325,16 @@ export class Chain {
     return canon && equalsBytes(canon, loc.blockHash) ? loc : undefined
   }
 
-  /** A throwaway state manager at `stateRoot`: reads stored state, writes vanish with it. */
-  stateAt(stateRoot: Uint8Array): MerkleStateManager {
+  /**
+   * A throwaway state manager at `stateRoot`: reads stored state, writes vanish with it. With
+   * `cached`, accounts and slots read or written stay in memory caches (for a whole execution, whose
+   * writes then never reach the trie).
+   */
+  stateAt(stateRoot: Uint8Array, opts: { cached?: boolean } = {}): MerkleStateManager {
     return new MerkleStateManager({
       common: this.common,
       trie: stateTrie(this.trieDb.scratch(), this.common, stateRoot),
+      ...(opts.cached ? { caches: new Caches() } : {}),
     })
   }
 

@@ -2,6 +2,7 @@
 // debug_traceCall on a throwaway copy of a block's state, with eth_call's overrides.
 import type { Block } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
+import { type EVMOpts, getOpcodesForHF, paramsEVM } from '@ethereumjs/evm'
 import {
   type AccessList,
   createAccessList2930Tx,
@@ -92,10 +93,10 @@ export async function simulate(
   tracer?: Tracer,
 ): Promise<CallOutcome> {
   const gasLimit = minGas(params.gas ?? limits.gasCap, limits.gasCap)
-  const vm = await callVm(chain, block, overrides.state)
+  const vm = await callVm(chain, block, overrides.state, new CallClock(limits.timeoutMs))
   const env = overrideBlock(block, overrides.block, chain.common)
   const trace = tracer && { tracer, deadline: Date.now() + limits.timeoutMs }
-  return withTimeout(runOnce(vm, env, params, gasLimit, trace), limits.timeoutMs)
+  return runOnce(vm, env, params, gasLimit, trace)
 }
 
 /** debug_traceCall: `tracer`'s result for `params` run as simulate runs it. */
@@ -119,12 +120,12 @@ export async function estimateGas(
   limits: CallLimits,
   overrides: CallOverrides = {},
 ): Promise<bigint> {
-  const deadline = Date.now() + limits.timeoutMs
-  // One VM for the whole search: every run reverts its writes, and the reads stay cached.
-  const vm = await callVm(chain, block, overrides.state)
+  // One VM and one clock for the whole search: every run reverts its writes, the reads stay cached,
+  // and the time limit covers all runs together.
+  const vm = await callVm(chain, block, overrides.state, new CallClock(limits.timeoutMs))
   block = overrideBlock(block, overrides.block, chain.common)
   const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
-  const first = await withTimeout(runOnce(vm, block, params, cap), limits.timeoutMs)
+  const first = await runOnce(vm, block, params, cap)
   if (first.error) throw outcomeError(first)
   // Most transactions need exactly what they used (a plain transfer: 21000), which wallets show as is.
   if (first.gasUsed < cap && !(await runOnce(vm, block, params, first.gasUsed)).error) return first.gasUsed
@@ -138,7 +139,6 @@ export async function estimateGas(
     else lo = guess
   }
   while (hi - lo > 1n && (hi - lo) * 1000n > hi) {
-    if (Date.now() > deadline) break
     const mid = (lo + hi) / 2n
     const r = await runOnce(vm, block, params, mid)
     if (r.error) lo = mid
@@ -164,11 +164,107 @@ function minGas(a: bigint, b: bigint): bigint {
   return a < b ? a : b
 }
 
-/** A VM on a throwaway copy of the state after `block`, with `overrides` written into it. */
-export async function callVm(chain: Chain, block: Block, overrides?: StateOverride): Promise<VM> {
-  const stateManager = chain.stateAt(block.header.stateRoot)
+/** Jumps between time checks: a check costs a Date.now(), a jump well under a microsecond. */
+const JUMPS_PER_CHECK = 256
+/** Longest stretch of execution before other work (RPC, block production) gets the thread. */
+const YIELD_EVERY_MS = 10
+
+/**
+ * The EVM runs on the main thread, so a long eth_call would stall the node and a timer could
+ * not stop it. Every loop in EVM code takes a JUMP or JUMPI, and every call level a message: the
+ * clock is consulted there, aborts the run past its deadline, and every few milliseconds lets the
+ * event loop run. Hooking jumps costs nothing measurable where a `step` listener (a stack and memory
+ * copy per opcode) costs about half the execution time again.
+ */
+export class CallClock {
+  readonly deadline: number
+  private jumps = 0
+  private lastYield = Date.now()
+
+  constructor(readonly timeoutMs: number) {
+    this.deadline = this.lastYield + timeoutMs
+  }
+
+  /** Throws past the deadline. */
+  check(now = Date.now()): void {
+    if (now > this.deadline) {
+      throw new ChainError('TIMEOUT', `execution aborted (timeout = ${this.timeoutMs}ms)`)
+    }
+  }
+
+  /** Called on every jump: undefined on the fast path, a promise when it yields to the event loop. */
+  tick(): Promise<void> | undefined {
+    if (++this.jumps % JUMPS_PER_CHECK !== 0) return undefined
+    const now = Date.now()
+    this.check(now)
+    if (now - this.lastYield < YIELD_EVERY_MS) return undefined
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.lastYield = Date.now()
+      this.check(this.lastYield)
+    })
+  }
+}
+
+type CustomOpcode = Extract<NonNullable<EVMOpts['customOpcodes']>[number], { logicFunction: unknown }>
+
+const jumpHandlers = new WeakMap<Common, Map<number, CustomOpcode['logicFunction']>>()
+
+/** The stock JUMP/JUMPI handlers, to wrap (they need a Common that knows the EVM's gas params). */
+function stockHandlers(common: Common): Map<number, CustomOpcode['logicFunction']> {
+  let handlers = jumpHandlers.get(common)
+  if (!handlers) {
+    const c = common.copy()
+    c.updateParams(paramsEVM)
+    handlers = getOpcodesForHF(c).handlers as Map<number, CustomOpcode['logicFunction']>
+    jumpHandlers.set(common, handlers)
+  }
+  return handlers
+}
+
+function clockedJumps(common: Common, clock: CallClock): CustomOpcode[] {
+  const handlers = stockHandlers(common)
+  return [
+    { code: 0x56, name: 'JUMP', fee: 8 },
+    { code: 0x57, name: 'JUMPI', fee: 10 },
+  ].map(({ code, name, fee }) => {
+    const stock = handlers.get(code)
+    if (!stock) throw new ChainError('INVALID_BLOCK', `no EVM handler for ${name}`)
+    return {
+      opcode: code,
+      opcodeName: name,
+      baseFee: fee,
+      logicFunction: (runState, c) => {
+        const wait = clock.tick()
+        if (wait) return wait.then(() => stock(runState, c))
+        return stock(runState, c)
+      },
+    }
+  })
+}
+
+/**
+ * A VM on a throwaway copy of the state after `block`, with `overrides` written into it, stopped by
+ * `clock` when given.
+ */
+export async function callVm(
+  chain: Chain,
+  block: Block,
+  overrides?: StateOverride,
+  clock?: CallClock,
+): Promise<VM> {
+  // Cached: a transaction reads its sender and recipient many times over, and its writes (nonce,
+  // fees) stay in the cache instead of re-hashing trie nodes that are thrown away anyway.
+  const stateManager = chain.stateAt(block.header.stateRoot, { cached: true })
   if (overrides) await applyStateOverride(stateManager, overrides)
-  return createVM({ common: chain.common, stateManager, blockchain: chain.vm.blockchain })
+  const vm = await createVM({
+    common: chain.common,
+    stateManager,
+    blockchain: chain.vm.blockchain,
+    ...(clock ? { evmOpts: { customOpcodes: clockedJumps(chain.common, clock) } } : {}),
+  })
+  // Recursion without loops (a contract calling itself) passes here on every level.
+  if (clock) vm.evm.events?.on('beforeMessage', () => clock.check())
+  return vm
 }
 
 /** Runs `params` as a transaction on `vm` and reverts whatever it wrote. */
@@ -273,16 +369,4 @@ function unsignedTx(
     },
     opts,
   )
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ChainError('TIMEOUT', `execution timeout after ${ms} ms`)), ms)
-  })
-  try {
-    return await Promise.race([p, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
 }

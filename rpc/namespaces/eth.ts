@@ -34,6 +34,7 @@ import {
   storageSlot,
   typedData,
 } from '../params.ts'
+import { logMatchesSpec } from '../subscriptions.ts'
 
 const LATEST: BlockId = { tag: 'latest' }
 /** geth's maxBlockHistory for eth_feeHistory: larger requests are clamped, not refused. */
@@ -194,20 +195,14 @@ export async function logBlockNumber(ctx: RpcContext, id: BlockId | undefined): 
   throw serverError('unknown block')
 }
 
-export function logMatches(log: LogView, f: ParsedLogFilter): boolean {
-  if (f.addresses.length > 0 && !f.addresses.some((a) => Buffer.compare(a, log.address) === 0)) return false
-  for (let i = 0; i < f.topics.length; i++) {
-    const wanted = f.topics[i]
-    if (wanted === null || wanted === undefined) continue
-    const topic = log.topics[i]
-    if (!topic || !wanted.some((t) => Buffer.compare(t, topic) === 0)) return false
-  }
-  return true
-}
-
 async function getLogs(params: unknown[], ctx: RpcContext): Promise<RpcLog[]> {
   const [filterArg] = positional(params, 1, 1)
   return queryLogs(ctx, logFilter(filterArg, 0))
+}
+
+/** The data of both eth_getLogs limit errors: the client learns how to split its query. */
+function logLimits(ctx: RpcContext): { maxBlockRange: number; maxResults: number } {
+  return { maxBlockRange: ctx.options.logsBlockRange, maxResults: ctx.options.logsMaxResults }
 }
 
 /** eth_getLogs for parsed criteria, with the block-range and result limits. */
@@ -220,7 +215,7 @@ export async function queryLogs(ctx: RpcContext, f: ParsedLogFilter): Promise<Rp
     const block = await ctx.backend.getBlock({ hash: f.blockHash })
     if (!block) throw serverError('unknown block')
     const receipts = await ctx.backend.getReceipts(block)
-    logs = receipts.flatMap((r) => r.logs).filter((l) => logMatches(l, f))
+    logs = receipts.flatMap((r) => r.logs).filter((l) => logMatchesSpec(l, f))
   } else {
     const from = await logBlockNumber(ctx, f.fromBlock)
     let to = await logBlockNumber(ctx, f.toBlock)
@@ -229,7 +224,7 @@ export async function queryLogs(ctx: RpcContext, f: ParsedLogFilter): Promise<Rp
     if (from > head) return []
     if (to > head) to = head
     if (to - from + 1n > BigInt(logsBlockRange)) {
-      throw limitExceeded(`query exceeds max block range ${logsBlockRange}`, { limit: logsBlockRange })
+      throw limitExceeded(`query exceeds max block range ${logsBlockRange}`, logLimits(ctx))
     }
     logs = await ctx.backend.getLogs({
       fromBlock: from,
@@ -240,7 +235,7 @@ export async function queryLogs(ctx: RpcContext, f: ParsedLogFilter): Promise<Rp
     })
   }
   if (logs.length > logsMaxResults) {
-    throw limitExceeded(`query returned more than ${logsMaxResults} results`, { limit: logsMaxResults })
+    throw limitExceeded(`query returned more than ${logsMaxResults} results`, logLimits(ctx))
   }
   return logs.map(formatLog)
 }

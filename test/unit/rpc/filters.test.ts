@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import type { TypedTransaction } from '@ethereumjs/tx'
 import { bytesToHex } from '@ethereumjs/util'
 import pino from 'pino'
 import { FilterStore, RpcServer } from '../../../rpc/index.ts'
@@ -9,8 +10,8 @@ import { block1, TestBackend, topicA, txPending } from './fixture.ts'
 const logger = pino({ level: 'silent' })
 
 class PendingBackend extends TestBackend {
-  listener: ((hash: Uint8Array) => void) | undefined
-  subscribePending(listener: (hash: Uint8Array) => void): () => void {
+  listener: ((hash: Uint8Array, tx: TypedTransaction) => void) | undefined
+  subscribePending(listener: (hash: Uint8Array, tx: TypedTransaction) => void): () => void {
     this.listener = listener
     return () => {
       this.listener = undefined
@@ -64,7 +65,7 @@ describe('polled filters', () => {
     const { backend, server, call } = setup()
     try {
       const id = (await call('eth_newPendingTransactionFilter')).result as string
-      backend.listener?.(txPending.hash())
+      backend.listener?.(txPending.hash(), txPending)
       assert.deepEqual((await call('eth_getFilterChanges', [id])).result, [bytesToHex(txPending.hash())])
       assert.deepEqual((await call('eth_getFilterChanges', [id])).result, [])
     } finally {

@@ -275,7 +275,7 @@ describe('RpcServer over HTTP', () => {
       assert.deepEqual(big.json, {
         jsonrpc: '2.0',
         id: null,
-        error: { code: -32005, message: 'batch too large: 5 requests, limit 4' },
+        error: { code: -32005, message: 'batch too large: 5 requests, limit 4', data: { maxBatch: 4 } },
       })
     })
   })
@@ -450,7 +450,7 @@ describe('RpcServer over HTTP', () => {
       assert.deepEqual(r.error, {
         code: -32005,
         message: 'query exceeds max block range 1',
-        data: { limit: 1 },
+        data: { maxBlockRange: 1, maxResults: 10_000 },
       })
     })
 
@@ -559,7 +559,7 @@ describe('RpcServer limits', () => {
     assert.deepEqual(r.error, {
       code: -32005,
       message: 'query returned more than 0 results',
-      data: { limit: 0 },
+      data: { maxBlockRange: 10_000, maxResults: 0 },
     })
     assert.equal(backend.lastLogFilter?.maxResults, 0)
   })
