@@ -13,8 +13,10 @@ export function verifyHeader(
   const fail = (msg: string) => new ConsensusError('BAD_PAYLOAD', `block ${n}: ${msg}`)
   if (!equalsBytes(header.parentHash, parent.hash())) throw fail('parent hash does not match')
   if (n !== parent.number + 1n) throw fail(`number ${n} does not follow parent ${parent.number}`)
-  if (header.timestamp <= parent.timestamp)
-    throw fail(`timestamp ${header.timestamp} not after parent ${parent.timestamp}`)
+  // Slots may be shorter than a second, so two blocks can share a timestamp; the slot in the payload
+  // is what strictly increases (rules/proposer.ts).
+  if (header.timestamp < parent.timestamp)
+    throw fail(`timestamp ${header.timestamp} before parent ${parent.timestamp}`)
   if (header.gasLimit !== parent.gasLimit)
     throw fail(`gas limit ${header.gasLimit} differs from parent ${parent.gasLimit}`)
   if (header.gasUsed > header.gasLimit)

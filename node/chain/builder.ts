@@ -8,7 +8,13 @@ import { Address, bytesToHex } from '@ethereumjs/util'
 import { runTx } from '@ethereumjs/vm'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type { Logger } from 'pino'
-import { type ConsensusPayload, sealHash, signSeal, unsealedExtra } from '../../consensus/index.ts'
+import {
+  type ConsensusPayload,
+  sealHash,
+  signSeal,
+  slotTimestamp,
+  unsealedExtra,
+} from '../../consensus/index.ts'
 import { BLOCK_OPTS, type Chain } from './chain.ts'
 import { executionReceipts } from './execution.ts'
 import type { StoredReceipt } from './receipts.ts'
@@ -49,7 +55,8 @@ export class BlockBuilder {
   async build(
     cursorFor: (baseFee: bigint) => TxCursor,
     key: SealKey,
-    timestamp: bigint,
+    /** Slot of the block (consensus/rules/proposer.ts); its timestamp follows from it. */
+    slot: bigint,
   ): Promise<BuiltBlock> {
     const { chain } = this.modules
     const parent = chain.head
@@ -59,11 +66,12 @@ export class BlockBuilder {
     const timeGas = BigInt(Math.floor(this.options.timeBudgetMs / this.msPerGas))
 
     let txs = selectTransactions(cursorFor(baseFee), gasLimit, timeGas)
-    const payload: ConsensusPayload = { version: 0 }
+    const payload: ConsensusPayload = { version: 0, slot }
+    const timestamp = slotTimestamp(chain.clock, slot)
     const headerBase: HeaderData = {
       parentHash: parent.hash(),
       number: parent.header.number + 1n,
-      timestamp: timestamp > parent.header.timestamp ? timestamp : parent.header.timestamp + 1n,
+      timestamp,
       gasLimit,
       baseFeePerGas: baseFee,
       coinbase: new Address(key.address),

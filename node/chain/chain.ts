@@ -26,7 +26,17 @@ import {
 } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runBlock, type VM } from '@ethereumjs/vm'
 import type { Logger } from 'pino'
-import { ConsensusError, verifyHeader } from '../../consensus/index.ts'
+import {
+  ConsensusError,
+  checkProposal,
+  IN_TURN_WEIGHT,
+  OUT_OF_TURN_WEIGHT,
+  prefersTip,
+  proposerRanking,
+  type SlotClock,
+  splitExtra,
+  verifyHeader,
+} from '../../consensus/index.ts'
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
 import { createChainCommon } from './common.ts'
@@ -67,6 +77,20 @@ export interface TxLocation {
   index: number
 }
 
+/** Blocks that joined and left the canonical chain in one head change (a reorg removes some). */
+export interface ChainEvent {
+  added: Block[]
+  removed: Block[]
+}
+
+export interface ImportResult {
+  /** Already stored: nothing was done. */
+  known: boolean
+  /** The block is on the canonical chain after the import (a reorg may have put it there). */
+  canonical: boolean
+  receipts: StoredReceipt[]
+}
+
 export const BLOCK_OPTS = { skipConsensusFormatValidation: true } as const
 
 const SCHEMA_VERSION = '1'
@@ -81,20 +105,27 @@ export class Chain {
   private readonly blockCache = new Map<string, Block>()
   private readonly receiptCache = new Map<string, StoredReceipt[]>()
   private readonly headListeners: ((block: Block, receipts: StoredReceipt[]) => void)[] = []
+  private readonly reorgListeners: ((ev: ChainEvent) => void)[] = []
   private closed = false
+  private headWeight: bigint
+  /** Serialises everything that runs blocks on the VM or moves the head (imports, production). */
+  private lock: Promise<unknown> = Promise.resolve()
+  readonly clock: SlotClock
 
   private constructor(
     private readonly options: ChainOptions,
     private readonly logger: Logger,
     private readonly level: LevelDb,
     private readonly trieDb: TrieDb,
-    init: { common: Common; genesis: Genesis; genesisBlock: Block; head: Block; vm: VM },
+    init: { common: Common; genesis: Genesis; genesisBlock: Block; head: Block; vm: VM; headWeight: bigint },
   ) {
     this.common = init.common
     this.genesis = init.genesis
     this.genesisBlock = init.genesisBlock
     this._head = init.head
     this.vm = init.vm
+    this.headWeight = init.headWeight
+    this.clock = { genesisTime: init.genesis.timestamp, blockTimeMs: init.genesis.mosaic.blockTimeMs }
   }
 
   static async open(opts: Partial<ChainOptions>, modules: ChainModules): Promise<Chain> {
@@ -157,7 +188,7 @@ export class Chain {
     if (fresh) {
       const ops: WriteOp[] = [
         ...trieDb.drain(),
-        ...blockOps(genesisBlock, []),
+        ...blockOps(genesisBlock, [], 0n, true),
         {
           type: 'put',
           key: metaKey('genesis'),
@@ -165,6 +196,7 @@ export class Chain {
         },
         { type: 'put', key: metaKey('schema'), value: new TextEncoder().encode(SCHEMA_VERSION) },
         { type: 'put', key: metaKey('head'), value: genesisBlock.hash() },
+        { type: 'put', key: key(Table.weight, genesisBlock.hash()), value: u64(0n) },
       ]
       await level.batch(ops.map(toLevelOp))
       logger.info(
@@ -207,7 +239,16 @@ export class Chain {
         },
       },
     })
-    const chain = new Chain(options, logger, level, trieDb, { common, genesis, genesisBlock, head, vm })
+    const storedWeight = await getOrUndefined(level, key(Table.weight, head.hash()))
+    const headWeight = storedWeight ? readU64(storedWeight) : 0n
+    const chain = new Chain(options, logger, level, trieDb, {
+      common,
+      genesis,
+      genesisBlock,
+      head,
+      vm,
+      headWeight,
+    })
     chainRef.chain = chain
     if (!fresh)
       logger.info({ number: Number(head.header.number), hash: bytesToHex(head.hash()) }, 'opened chain')
@@ -224,6 +265,38 @@ export class Chain {
 
   onHead(listener: (block: Block, receipts: StoredReceipt[]) => void): void {
     this.headListeners.push(listener)
+  }
+
+  /** Called after every head change with the blocks that joined and left the canonical chain. */
+  onReorg(listener: (ev: ChainEvent) => void): void {
+    this.reorgListeners.push(listener)
+  }
+
+  /** Fork-choice weight of the canonical chain. */
+  get weight(): bigint {
+    return this.headWeight
+  }
+
+  /** Runs `fn` with the VM and the head to itself (block production and imports take turns). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn)
+    this.lock = run.catch(() => {})
+    return run
+  }
+
+  /** Slot a header was proposed for (rules/proposer.ts); genesis is slot 0. */
+  slotOf(header: BlockHeader): bigint {
+    return header.number === 0n ? 0n : splitExtra(header.extraData).payload.slot
+  }
+
+  async hasBlock(hash: Uint8Array): Promise<boolean> {
+    if (this.blockCache.has(bytesToHex(hash))) return true
+    return (await getOrUndefined(this.level, key(Table.number, hash))) !== undefined
+  }
+
+  async getWeight(hash: Uint8Array): Promise<bigint | undefined> {
+    const raw = await getOrUndefined(this.level, key(Table.weight, hash))
+    return raw ? readU64(raw) : undefined
   }
 
   async close(): Promise<void> {
@@ -325,51 +398,182 @@ export class Chain {
     }
   }
 
-  /** Verifies, executes and stores a block built elsewhere (a peer's). Bad blocks change nothing. */
-  async importBlock(block: Block): Promise<StoredReceipt[]> {
-    const validators = this.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
+  /**
+   * Verifies, executes and stores a block built elsewhere (a peer's), on any stored parent. The block
+   * becomes the head when fork choice prefers it (a reorg when its parent is not the head); otherwise
+   * it is kept as a side branch. Bad blocks change nothing.
+   */
+  importBlock(block: Block, nowMs = Date.now()): Promise<ImportResult> {
+    return this.exclusive(() => this.importUnlocked(block, nowMs))
+  }
+
+  private async importUnlocked(block: Block, nowMs: number): Promise<ImportResult> {
+    const hash = block.hash()
+    if (await this.hasBlock(hash))
+      return { known: true, canonical: await this.isCanonical(block), receipts: [] }
+    const parent = await this.getHeaderByHash(block.header.parentHash)
+    const parentWeight = parent && (await this.getWeight(parent.hash()))
+    if (!parent || parentWeight === undefined) {
+      throw new ChainError(
+        'UNKNOWN_PARENT',
+        `block ${block.header.number}: parent ${bytesToHex(block.header.parentHash)} unknown`,
+        {
+          parentHash: bytesToHex(block.header.parentHash),
+        },
+      )
+    }
+    const validators = this.genesis.mosaic.validators
+    let weight: bigint
     try {
-      verifyHeader(block.header, this._head.header, validators)
+      verifyHeader(
+        block.header,
+        parent,
+        validators.map((v) => v.address.toLowerCase()),
+      )
+      const check = checkProposal(
+        {
+          number: block.header.number,
+          slot: this.slotOf(block.header),
+          parentSlot: this.slotOf(parent),
+          timestamp: block.header.timestamp,
+          proposer: block.header.coinbase.toString(),
+        },
+        validators,
+        this.clock,
+        nowMs,
+      )
+      weight = parentWeight + check.weight
     } catch (e) {
       if (e instanceof ConsensusError) {
-        throw new ChainError(
-          e.code === 'BAD_SEAL' || e.code === 'WRONG_SEALER' ? 'BAD_SEAL' : 'INVALID_BLOCK',
-          e.message,
-        )
+        const code =
+          e.code === 'BAD_SEAL' || e.code === 'WRONG_SEALER'
+            ? 'BAD_SEAL'
+            : e.code === 'TOO_EARLY'
+              ? 'TOO_EARLY'
+              : 'INVALID_BLOCK'
+        throw new ChainError(code, e.message)
       }
       throw e
     }
+    const onHead = equalsBytes(parent.hash(), this._head.hash())
     let result: RunBlockResult
     try {
-      result = await this.execute(block, false)
+      if (!onHead) await this.vm.stateManager.setStateRoot(parent.stateRoot)
+      result = await runBlock(this.vm, { block, generate: false, skipHeaderValidation: true })
     } catch (e) {
-      if (e instanceof ChainError) throw e
+      this.trieDb.discard()
+      if (!onHead) await this.vm.stateManager.setStateRoot(this._head.header.stateRoot)
       throw new ChainError(
         'INVALID_BLOCK',
         `block ${block.header.number}: ${(e as Error).message.split('\n')[0]}`,
       )
     }
     const receipts = executionReceipts(block, result)
-    await this.commit(block, receipts)
-    return receipts
+    const wins = prefersTip({ weight, hash }, { weight: this.headWeight, hash: this._head.hash() })
+    if (onHead && wins) {
+      await this.writeHead(block, receipts, weight)
+      return { known: false, canonical: true, receipts }
+    }
+    const ops: WriteOp[] = [...this.trieDb.drain(), ...blockOps(block, receipts, weight, false)]
+    if (!wins) {
+      await this.level.batch(ops.map(toLevelOp))
+      this.cacheBlock(block)
+      this.remember(this.receiptCache, bytesToHex(hash), receipts)
+      await this.vm.stateManager.setStateRoot(this._head.header.stateRoot)
+      this.logger.debug({ number: Number(block.header.number), hash: bytesToHex(hash) }, 'stored side block')
+      return { known: false, canonical: false, receipts }
+    }
+    await this.reorgTo(block, receipts, weight, ops)
+    return { known: false, canonical: true, receipts }
+  }
+
+  /** Makes `tip` (already executed, its parent stored) the head, rewriting the canonical index in one batch. */
+  private async reorgTo(
+    tip: Block,
+    receipts: StoredReceipt[],
+    weight: bigint,
+    ops: WriteOp[],
+  ): Promise<void> {
+    // Walk the new branch back to the canonical chain.
+    const added: Block[] = [tip]
+    let cursor = tip
+    for (;;) {
+      const parent = await this.getBlockByHash(cursor.header.parentHash)
+      if (!parent)
+        throw new ChainError('UNKNOWN_PARENT', `reorg: block ${bytesToHex(cursor.header.parentHash)} missing`)
+      if (await this.isCanonical(parent)) break
+      added.unshift(parent)
+      cursor = parent
+    }
+    const ancestor = added[0]!.header.number - 1n
+    const removed: Block[] = []
+    for (let n = this._head.header.number; n > ancestor; n--) {
+      const b = await this.getBlockByNumber(n)
+      if (b) removed.unshift(b)
+    }
+    for (const b of added) {
+      ops.push({ type: 'put', key: key(Table.canonical, u64(b.header.number)), value: b.hash() })
+      ops.push(...txIndexOps(b))
+    }
+    for (let n = this._head.header.number; n > tip.header.number; n--) {
+      ops.push({ type: 'del', key: key(Table.canonical, u64(n)) })
+    }
+    ops.push({ type: 'put', key: metaKey('head'), value: tip.hash() })
+    await this.level.batch(ops.map(toLevelOp))
+    this._head = tip
+    this.headWeight = weight
+    this.cacheBlock(tip)
+    this.remember(this.receiptCache, bytesToHex(tip.hash()), receipts)
+    this.logger.info(
+      {
+        number: Number(tip.header.number),
+        hash: bytesToHex(tip.hash()),
+        depth: removed.length,
+        added: added.length,
+      },
+      'reorg',
+    )
+    this.emit(tip, receipts, { added, removed })
+  }
+
+  /** Fork-choice weight a block of this chain adds: in-turn blocks weigh more. */
+  private blockWeight(header: BlockHeader): bigint {
+    const ranking = proposerRanking(this.genesis.mosaic.validators, this.slotOf(header))
+    return ranking[0] === header.coinbase.toString() ? IN_TURN_WEIGHT : OUT_OF_TURN_WEIGHT
   }
 
   /** Writes `block` (already executed on the head state) and makes it the head, in one batch. */
-  async commit(block: Block, receipts: StoredReceipt[]): Promise<void> {
+  commit(block: Block, receipts: StoredReceipt[]): Promise<void> {
+    return this.writeHead(block, receipts, this.headWeight + this.blockWeight(block.header))
+  }
+
+  private async writeHead(block: Block, receipts: StoredReceipt[], weight: bigint): Promise<void> {
     const ops = [
       ...this.trieDb.drain(),
-      ...blockOps(block, receipts),
+      ...blockOps(block, receipts, weight, true),
       { type: 'put' as const, key: metaKey('head'), value: block.hash() },
     ]
     await this.level.batch(ops.map(toLevelOp))
     this._head = block
+    this.headWeight = weight
     this.cacheBlock(block)
     this.remember(this.receiptCache, bytesToHex(block.hash()), receipts)
+    this.emit(block, receipts, { added: [block], removed: [] })
+  }
+
+  private emit(head: Block, receipts: StoredReceipt[], ev: ChainEvent): void {
     for (const l of this.headListeners) {
       try {
-        l(block, receipts)
+        l(head, receipts)
       } catch (e) {
         this.logger.error({ err: e }, 'head listener failed')
+      }
+    }
+    for (const l of this.reorgListeners) {
+      try {
+        l(ev)
+      } catch (e) {
+        this.logger.error({ err: e }, 'chain listener failed')
       }
     }
   }
@@ -393,20 +597,29 @@ function toLevelOp(op: WriteOp) {
     : { type: 'del' as const, key: op.key }
 }
 
-function blockOps(block: Block, receipts: StoredReceipt[]): WriteOp[] {
+function blockOps(block: Block, receipts: StoredReceipt[], weight: bigint, canonical: boolean): WriteOp[] {
   const hash = block.hash()
   const num = u64(block.header.number)
   const ops: WriteOp[] = [
     { type: 'put', key: key(Table.header, hash), value: block.header.serialize() },
     { type: 'put', key: key(Table.body, hash), value: block.serialize() },
     { type: 'put', key: key(Table.number, hash), value: num },
-    { type: 'put', key: key(Table.canonical, num), value: hash },
     { type: 'put', key: key(Table.receipts, hash), value: encodeReceipts(receipts) },
+    { type: 'put', key: key(Table.weight, hash), value: u64(weight) },
   ]
-  block.transactions.forEach((tx: TypedTransaction, i: number) => {
-    ops.push({ type: 'put', key: key(Table.txIndex, tx.hash()), value: concatBytes(hash, u64(BigInt(i))) })
-  })
+  // A side block's transactions are indexed when (if) a reorg makes it canonical: the same
+  // transaction usually sits in the canonical sibling too.
+  if (canonical) ops.push({ type: 'put', key: key(Table.canonical, num), value: hash }, ...txIndexOps(block))
   return ops
+}
+
+function txIndexOps(block: Block): WriteOp[] {
+  const hash = block.hash()
+  return block.transactions.map((tx: TypedTransaction, i: number) => ({
+    type: 'put' as const,
+    key: key(Table.txIndex, tx.hash()),
+    value: concatBytes(hash, u64(BigInt(i))),
+  }))
 }
 
 export function stateTrie(db: TrieDb, common: Common, root?: Uint8Array): MerklePatriciaTrie {
