@@ -63,13 +63,18 @@ function configFlags(cmd: Command, rpcDefaultPort?: number): Command {
     .option('--rpc.gasCap <gas>', 'gas cap of eth_call / eth_estimateGas')
     .option('--txpool.maxTotal <n>', 'transactions the pool holds at most')
     .option('--txpool.maxPerSender <n>', 'transactions per sender at most')
+    .option('--p2p.port <port>', 'p2p TCP port (default 30303; 0 picks a free one)')
+    .option('--p2p.addr <addr>', 'p2p listen address (default 0.0.0.0; 127.0.0.1 in dev)')
+    .option('--p2p.maxPeers <n>', 'most connected peers (default 50)')
+    .option('--p2p.enabled <bool>', 'join the p2p network (default true; false in dev)')
+    .option('--bootnodes <multiaddrs>', 'comma-separated multiaddrs (/ip4/…/tcp/…/p2p/…) to connect to')
 }
 
 function flagsOf(opts: Opts): Partial<Record<SettingName, unknown>> {
   const out: Partial<Record<SettingName, unknown>> = {}
   for (const [k, v] of Object.entries(opts)) {
     if (k === 'config' || k === 'genesis' || v === undefined) continue
-    out[k as SettingName] = v
+    out[(k === 'bootnodes' ? 'p2p.bootnodes' : k) as SettingName] = v
   }
   return out
 }
@@ -303,6 +308,9 @@ function sources(opts: Opts): ConfigSources {
  */
 const DEV_OVERRIDES: Partial<Record<SettingName, unknown>> = {
   'log.level': 'info',
+  // A single-validator dev chain needs no peers; devnet turns the network on.
+  'p2p.enabled': false,
+  'p2p.addr': '127.0.0.1',
   'txpool.maxPerSender': 4096,
   'txpool.maxTotal': 100_000,
 }

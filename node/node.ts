@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
 import { addressOfPrivateKey } from '../consensus/index.ts'
 import type { Genesis } from '../genesis/index.ts'
+import { Network } from '../p2p/index.ts'
 import { RpcServer } from '../rpc/index.ts'
 import { type DevAccount, defaultBackendOptions, NodeBackend } from './backend.ts'
 import { BlockBuilder, type SealKey } from './chain/builder.ts'
@@ -11,6 +12,7 @@ import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
 import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
 import type { NodeConfig } from './config.ts'
+import { NetworkChainAdapter } from './networkChain.ts'
 import { Producer } from './producer.ts'
 import { CLIENT_VERSION } from './version.ts'
 
@@ -27,6 +29,7 @@ export interface NodeModules {
 export class MosaicNode {
   readonly metrics = new Registry()
   rpcUrl: string | undefined
+  network: Network | undefined
   private stopping: Promise<void> | undefined
 
   private constructor(
@@ -60,6 +63,7 @@ export class MosaicNode {
         undefined,
       )
       node.registerMetrics()
+      if (config.p2p.enabled) node.network = node.createNetwork()
       if (config.rpc.enabled) {
         const backend = new NodeBackend(
           {
@@ -115,6 +119,31 @@ export class MosaicNode {
     )
   }
 
+  /** The p2p network: blocks this validator seals and transactions its RPC takes in are gossiped. */
+  private createNetwork(): Network {
+    const { chain, pool, config } = this
+    const adapter = new NetworkChainAdapter(chain, pool, this.logger.child({ module: 'sync' }))
+    const network = new Network(
+      {
+        port: config.p2p.port,
+        addr: config.p2p.addr,
+        maxPeers: config.p2p.maxPeers,
+        bootnodes: [...new Set([...config.p2p.bootnodes, ...chain.genesis.mosaic.bootnodes])],
+      },
+      { chain: adapter, logger: this.logger, metrics: this.metrics, datadir: config.datadir },
+    )
+    const previous = pool.onPending
+    pool.onPending = (tx) => {
+      previous?.(tx)
+      if (!adapter.cameFromGossip(tx)) void network.publish('transactions', tx.serialize())
+    }
+    if (this.producer) {
+      this.producer.onBlock = (block) => void network.publish('blocks', block.serialize())
+      this.producer.canPropose = () => !network.syncing
+    }
+    return network
+  }
+
   private registerMetrics(): void {
     collectDefaultMetrics({ register: this.metrics, prefix: 'mosaic_process_' })
     const chain = this.chain
@@ -145,6 +174,7 @@ export class MosaicNode {
       const { url } = await this.rpc.listen()
       this.rpcUrl = url
     }
+    await this.network?.start()
     this.producer?.start()
   }
 
@@ -152,6 +182,7 @@ export class MosaicNode {
     this.stopping ??= (async () => {
       this.logger.info('shutting down')
       await this.producer?.stop()
+      await this.network?.stop().catch((e: unknown) => this.logger.warn({ err: e }, 'p2p stop failed'))
       await this.rpc?.close().catch((e: unknown) => this.logger.warn({ err: e }, 'rpc close failed'))
       await this.chain.close()
       this.logger.info('stopped')

@@ -29,6 +29,10 @@ export class Producer {
   /** Highest slot this validator has signed a block for: never two blocks for one slot. */
   private lastSigned = -1n
   private readonly me: string
+  /** Called with each block this validator sealed (the network publishes it). */
+  onBlock: ((block: Block) => void) | undefined
+  /** False while the node is catching up: a stale head would only make a losing fork. */
+  canPropose: () => boolean = () => true
 
   constructor(
     readonly options: ProducerOptions,
@@ -39,8 +43,6 @@ export class Producer {
       key: SealKey
       logger: Logger
       metrics?: ProducerMetrics
-      /** Called with each block this validator sealed (the network publishes it). */
-      onBlock?: (block: Block) => void
     },
   ) {
     this.me = bytesToHex(modules.key.address).toLowerCase()
@@ -94,7 +96,7 @@ export class Producer {
   }
 
   private async produce(slot: bigint): Promise<void> {
-    if (this.stopped) return
+    if (this.stopped || !this.canPropose()) return
     const { chain, pool, builder, key, logger, metrics } = this.modules
     const t0 = performance.now()
     try {
@@ -108,7 +110,7 @@ export class Producer {
         return { ...b, t1, t2: performance.now() }
       })
       if (!built) return
-      this.modules.onBlock?.(built.block)
+      this.onBlock?.(built.block)
       for (const tx of built.dropped) pool.remove(tx.hash())
       // Every pooled sender is re-read, not only this block's senders: a block can pay anyone
       // (transfers, contract calls), and a stale balance would refuse their next transaction.

@@ -154,6 +154,11 @@ export async function startNode(datadir: string, args: string[]): Promise<DevNod
   }
 }
 
+/** Starts `mosaic-node <args>` whose RPC port is `port` (args name it); the caller owns the datadir. */
+export function startNodeWithArgs(args: string[], port: number, datadir: string): Promise<DevNode> {
+  return launch(process.execPath, [NODE_BIN, ...args], { cwd: REPO_ROOT, datadir, ownsDatadir: false, port })
+}
+
 interface LaunchOptions {
   cwd: string
   datadir: string
