@@ -51,7 +51,13 @@ export class NodeBackend implements RpcBackend {
 
   constructor(
     private readonly options: BackendOptions,
-    private readonly modules: { chain: Chain; pool: TxPool; devAccounts: DevAccount[] },
+    private readonly modules: {
+      chain: Chain
+      pool: TxPool
+      devAccounts: DevAccount[]
+      /** Connected p2p peers (none without a network). */
+      peerCount?: () => number
+    },
   ) {
     for (const a of modules.devAccounts) this.devKeys.set(bytesToHex(a.address), a)
     modules.pool.onPending = (tx) => {
@@ -79,7 +85,7 @@ export class NodeBackend implements RpcBackend {
   }
 
   peerCount(): number {
-    return 0
+    return this.modules.peerCount?.() ?? 0
   }
 
   listening(): boolean {

@@ -20,6 +20,7 @@ import {
 } from '../genesis/index.ts'
 import { Chain } from './chain/chain.ts'
 import { type ConfigSources, loadConfig, type NodeConfig, type SettingName } from './config.ts'
+import { runDevnet } from './devnetRunner.ts'
 import { createKeystore, listKeystores, loadKeystore } from './keystore.ts'
 import { MosaicNode, type NodeModules } from './node.ts'
 import { VERSION } from './version.ts'
@@ -244,6 +245,36 @@ export function buildCli(): Command {
       },
     )
   })
+
+  program
+    .command('devnet')
+    .description('run N validator processes (and M full nodes) on 127.0.0.1, connected through bootnodes')
+    .option('--validators <n>', 'validator processes', '4')
+    .option('--full-nodes <n>', 'full nodes (no validator key)', '0')
+    .option('--rpc.port <port>', 'node i serves JSON-RPC on BASE+i', '8545')
+    .option('--p2p.port <port>', 'node i listens for peers on BASE+i', '30303')
+    .option('--dev.blockTime <seconds>', 'seconds between blocks', '1')
+    .option('--datadir <dir>', 'keep the network here (default: a temporary directory, removed on exit)')
+    .option('--log.level <level>', 'log level of the nodes (logs go to DIR/nodeI/node.log)', 'info')
+    .action(async (opts: Opts) => {
+      const int = (name: string, min: number) => {
+        const v = Number(opts[name])
+        if (!Number.isSafeInteger(v) || v < min)
+          throw new CliError(`--${name === 'fullNodes' ? 'full-nodes' : name}: expected an integer >= ${min}, got ${opts[name]}`)
+        return v
+      }
+      const blockTimeMs = Math.round(Number(opts['dev.blockTime']) * 1000)
+      if (!(blockTimeMs > 0)) throw new CliError(`--dev.blockTime: expected a positive number of seconds`)
+      await runDevnet({
+        validators: int('validators', 1),
+        fullNodes: int('fullNodes', 0),
+        rpcBase: int('rpc.port', 1),
+        p2pBase: int('p2p.port', 1),
+        blockTimeMs,
+        logLevel: String(opts['log.level']),
+        ...(typeof opts['datadir'] === 'string' ? { dir: opts['datadir'] } : {}),
+      })
+    })
 
   const keys = program.command('keys').description('manage encrypted validator keys (Web3 Secret Storage v3)')
   keys

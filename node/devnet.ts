@@ -44,6 +44,7 @@ export interface DevnetNode {
 
 export interface Devnet {
   genesisFile: string
+  chainId: bigint
   nodes: DevnetNode[]
 }
 
@@ -114,5 +115,5 @@ export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
     const boot = validatorAddrs.filter((a) => a !== n.multiaddr)
     if (boot.length > 0) n.args.push('--bootnodes', boot.join(','))
   }
-  return { genesisFile, nodes }
+  return { genesisFile, chainId: BigInt(String(genesis.config['chainId'])), nodes }
 }

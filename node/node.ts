@@ -63,7 +63,6 @@ export class MosaicNode {
         undefined,
       )
       node.registerMetrics()
-      if (config.p2p.enabled) node.network = node.createNetwork()
       if (config.rpc.enabled) {
         const backend = new NodeBackend(
           {
@@ -72,7 +71,12 @@ export class MosaicNode {
             gasCap: config.rpc.gasCap,
             timeoutMs: config.rpc.callTimeoutMs,
           },
-          { chain, pool, devAccounts: modules.devAccounts ?? [] },
+          {
+            chain,
+            pool,
+            devAccounts: modules.devAccounts ?? [],
+            peerCount: () => node.network?.peerCount ?? 0,
+          },
         )
         node.rpc = new RpcServer(config.rpc, {
           backend,
@@ -81,6 +85,8 @@ export class MosaicNode {
           metricsRegistry: node.metrics,
         })
       }
+      // After the backend: both listen to the pool's pending transactions, the network last.
+      if (config.p2p.enabled) node.network = node.createNetwork()
       return node
     } catch (e) {
       await chain.close()
