@@ -260,7 +260,9 @@ export function buildCli(): Command {
       const int = (name: string, min: number) => {
         const v = Number(opts[name])
         if (!Number.isSafeInteger(v) || v < min)
-          throw new CliError(`--${name === 'fullNodes' ? 'full-nodes' : name}: expected an integer >= ${min}, got ${opts[name]}`)
+          throw new CliError(
+            `--${name === 'fullNodes' ? 'full-nodes' : name}: expected an integer >= ${min}, got ${opts[name]}`,
+          )
         return v
       }
       const blockTimeMs = Math.round(Number(opts['dev.blockTime']) * 1000)
