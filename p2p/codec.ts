@@ -106,7 +106,7 @@ export function decodeResponse(frame: Uint8Array): Uint8Array {
   if (code === ResultCode.ok) return frame.subarray(1)
   const msg = new TextDecoder().decode(frame.subarray(1))
   if (code === ResultCode.rateLimited)
-    throw new P2PError('RATE_LIMITED', `peer rate-limited us: ${msg}`, 'ignore')
+    throw new P2PError('BAD_REQUEST', `peer rate-limited us: ${msg}`, 'ignore')
   throw new P2PError('BAD_REQUEST', `peer answered error ${code}: ${msg}`, 'ignore')
 }
 

@@ -208,12 +208,22 @@ export class Network {
   /** Logs and counts a peer's offence, lowers its score, and drops and bans it below the threshold. */
   private peerError(peer: PeerId, source: string, err: P2PError): void {
     const id = peer.toString()
+    // What an honest peer can cause (a race, a closed stream, a block we have) is only debug noise;
+    // rate and time abuse costs a little although the data itself was not bad.
+    const costs = err.action === 'reject' || err.code === 'RATE_LIMITED' || err.code === 'TIMEOUT'
+    if (!costs) {
+      this.logger.debug(
+        { peer: id, source, reason: err.reason, err: err.message.slice(0, 300) },
+        'peer data ignored',
+      )
+      return
+    }
     this.metrics.rejected.inc({ source, reason: err.reason })
+    // Data from the network is logged without payloads.
     this.logger.warn(
       { peer: id, source, reason: err.reason, err: err.message.slice(0, 300) },
       'peer data rejected',
     )
-    if (err.action === 'ignore' && err.code !== 'RATE_LIMITED' && err.code !== 'TIMEOUT') return
     const verdict = err.code === 'WRONG_CHAIN' ? 'disconnect' : this.scores.penalize(id, err.reason)
     if (verdict === 'disconnect') {
       this.scores.ban(id)

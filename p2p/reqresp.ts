@@ -77,11 +77,21 @@ export class ReqResp {
         request = (await lp.read({ signal })).subarray()
       } catch (e) {
         if (signal.aborted) throw new P2PError('TIMEOUT', `${name}: no request within the timeout`)
-        throw new P2PError('OVERSIZED', `${name}: unreadable or oversized request: ${(e as Error).message}`)
+        const n = (e as Error).name
+        if (
+          n === 'InvalidDataLengthError' ||
+          n === 'InvalidMessageLengthError' ||
+          n === 'InvalidDataLengthLengthError'
+        )
+          throw new P2PError('OVERSIZED', `${name}: request above ${MAX_REQUEST_BYTES} bytes`)
+        // The peer went away (or hung up on us): nobody to blame.
+        throw new P2PError('BAD_REQUEST', `${name}: no request: ${(e as Error).message}`, 'ignore')
       }
-      const response = await this.answer(name, peer, request)
+      const response = await this.answer(name, request)
       await lp.write(response, { signal })
       await stream.close({ signal })
+      // Judged after answering: a peer on another chain learns ours before it is dropped.
+      if (name === 'status') this.modules.onStatus(peer, decodeStatus(request))
     } catch (e) {
       const err = e instanceof P2PError ? e : new P2PError('BAD_REQUEST', (e as Error).message, 'ignore')
       logger.debug({ peer: peer.toString(), protocol: name, err: err.message }, 'request refused')
@@ -93,15 +103,12 @@ export class ReqResp {
     }
   }
 
-  private async answer(name: ProtocolName, peer: PeerId, request: Uint8Array): Promise<Uint8Array> {
+  private async answer(name: ProtocolName, request: Uint8Array): Promise<Uint8Array> {
     const { chain } = this.modules
     switch (name) {
-      case 'status': {
-        // Ours first: a peer on another chain learns why it is dropped.
-        const response = encodeStatus(chain.status())
-        this.modules.onStatus(peer, decodeStatus(request))
-        return response
-      }
+      case 'status':
+        decodeStatus(request)
+        return encodeStatus(chain.status())
       case 'blocksByRange': {
         const { start, count } = decodeRangeRequest(request)
         if (count > this.options.maxBlocksPerRequest)

@@ -49,7 +49,14 @@ export async function createTestNetwork(o: {
     async start(i) {
       const n = devnet.nodes[i]!
       const node = await startNodeWithArgs(
-        [...n.args, '--log.level', 'info', '--log.format', 'json', ...(o.extraArgs ?? [])],
+        [
+          ...n.args,
+          '--log.level',
+          process.env['E2E_LOG'] ?? 'info',
+          '--log.format',
+          'json',
+          ...(o.extraArgs ?? []),
+        ],
         n.rpcPort,
         n.datadir,
       )
