@@ -14,6 +14,7 @@ export type P2PErrorCode =
   | 'TIMEOUT'
   | 'NO_PEERS'
   | 'PEER_KEY'
+  | 'BAD_BOOTNODE'
 
 /** What gossip validation does with a message that failed: drop it quietly, or drop and blame the sender. */
 export type GossipAction = 'ignore' | 'reject'

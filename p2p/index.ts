@@ -4,7 +4,14 @@
 export { decodeStatus, encodeHashRequest, encodeRangeRequest, encodeStatus } from './codec.ts'
 export { type GossipAction, P2PError, type P2PErrorCode } from './errors.ts'
 export { loadPeerKey, peerIdOfKeyFile } from './host.ts'
-export { messageId, Network, type NetworkModules, type TopicName, topicsFor } from './network.ts'
+export {
+  checkBootnode,
+  messageId,
+  Network,
+  type NetworkModules,
+  type TopicName,
+  topicsFor,
+} from './network.ts'
 export { defaultP2POptions, type P2POptions } from './options.ts'
 export { PROTOCOLS } from './reqresp.ts'
 export { PENALTIES, PeerScores, RateLimiter } from './scoring.ts'

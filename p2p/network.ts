@@ -41,6 +41,24 @@ export function messageId(data: Uint8Array): Uint8Array {
   return createHash('sha256').update(data).digest().subarray(0, 20)
 }
 
+/** A bootnode must be a multiaddr that names the peer: /ip4/HOST/tcp/PORT/p2p/PEER_ID. */
+export function checkBootnode(addr: string): void {
+  let id: string | undefined
+  try {
+    id = multiaddr(addr)
+      .getComponents()
+      .find((c) => c.name === 'p2p')?.value
+  } catch (e) {
+    throw new P2PError('BAD_BOOTNODE', `bootnode ${addr}: not a multiaddr (${(e as Error).message})`)
+  }
+  if (!id) throw new P2PError('BAD_BOOTNODE', `bootnode ${addr}: expected a /p2p/<peer id> part`)
+  try {
+    peerIdFromString(id)
+  } catch {
+    throw new P2PError('BAD_BOOTNODE', `bootnode ${addr}: ${id} is not a peer id`)
+  }
+}
+
 const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString('hex')}`
 
 export class Network {
@@ -72,6 +90,7 @@ export class Network {
     })
     this.limiter = new RateLimiter(this.options.requestsPerSecond)
     this.topics = topicsFor(modules.chain.status().chainId)
+    for (const addr of this.options.bootnodes) checkBootnode(addr)
   }
 
   get peerId(): string {
@@ -336,13 +355,5 @@ export class Network {
       // Duplicates (a relayed message we publish again) and no peers yet are not errors.
       this.logger.debug({ topic: name, err: (e as Error).message }, 'publish skipped')
     }
-  }
-
-  /** For tests and the devnet table. */
-  peerIdOf(addr: string): string | undefined {
-    const id = multiaddr(addr)
-      .getComponents()
-      .find((c) => c.name === 'p2p')?.value
-    return id ? peerIdFromString(id).toString() : undefined
   }
 }

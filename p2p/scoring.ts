@@ -59,8 +59,8 @@ export class PeerScores {
     if (until === undefined) return false
     if (until > now) return true
     this.bans.delete(peer)
-    // Back on probation at the threshold's half, so one more offence bans it again.
-    this.scores.set(peer, { score: this.options.disconnectScore / 2, at: now })
+    // Back on probation, close enough to the threshold that one more serious offence bans it again.
+    this.scores.set(peer, { score: this.options.disconnectScore * 0.6, at: now })
     return false
   }
 }

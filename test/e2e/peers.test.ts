@@ -2,6 +2,9 @@
 // messages, blocks with bad seals and blocks that do not execute. Each offence is counted by reason;
 // the peer is scored down, disconnected and banned; nothing bad is imported; the chain goes on.
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { RLP } from '@ethereumjs/rlp'
 import { bytesToHex, hexToBytes } from '@ethereumjs/util'
@@ -11,7 +14,7 @@ import { devValidatorKeys } from '../../genesis/index.ts'
 import { PROTOCOLS } from '../../p2p/index.ts'
 import { createHostilePeer, type HostilePeer } from '../helpers/hostilePeer.ts'
 import { createTestNetwork, hashAt, type TestNetwork } from '../helpers/network.ts'
-import { blockNumber, rpc, target, waitFor } from '../helpers/node.ts'
+import { blockNumber, rpc, runCli, target, waitFor } from '../helpers/node.ts'
 
 const BLOCK_TIME_MS = 500
 
@@ -50,6 +53,40 @@ describe('peers of another genesis', { skip: target !== 'mosaic' && 'mosaic-node
     assert.notEqual(await hashAt(a.node(0).url, n), await hashAt(b.node(0).url, n))
   })
 })
+
+describe('bootnodes', { skip: target !== 'mosaic' && 'mosaic-node only' }, () => {
+  test('a bootnode that is not a multiaddr with a peer id stops the node with one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mosaic-e2e-boot-'))
+    try {
+      const r = await runCli([
+        'start',
+        '--datadir',
+        join(dir, 'data'),
+        '--genesis',
+        await devGenesisFile(dir),
+        '--rpc.port',
+        '0',
+        '--p2p.port',
+        '0',
+        '--bootnodes',
+        '/ip4/127.0.0.1/tcp/30303',
+      ])
+      assert.notEqual(r.code, 0)
+      assert.match(
+        r.stderr.trim().split('\n').at(-1)!,
+        /^error: bootnode \/ip4\/127.0.0.1\/tcp\/30303: expected a \/p2p\/<peer id> part$/,
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+async function devGenesisFile(dir: string): Promise<string> {
+  const g = await runCli(['genesis', '--out', join(dir, 'genesis.json')])
+  assert.equal(g.code, 0, g.stderr)
+  return join(dir, 'genesis.json')
+}
 
 describe('a hostile peer', { skip: target !== 'mosaic' && 'mosaic-node only' }, () => {
   let net: TestNetwork
