@@ -138,6 +138,15 @@ export class MosaicNode {
       },
       { chain: adapter, logger: this.logger, metrics: this.metrics, datadir: config.datadir },
     )
+    // Transactions of blocks a reorg took off the chain go back to the pool (those of the new branch
+    // are dropped by the pool's nonce check).
+    chain.onReorg(({ added, removed }) => {
+      if (removed.length === 0) return
+      const kept = new Set(added.flatMap((b) => b.transactions.map((tx) => bytesToHex(tx.hash()))))
+      for (const b of removed)
+        for (const tx of b.transactions) if (!kept.has(bytesToHex(tx.hash()))) pool.add(tx).catch(() => {})
+      void pool.onNewHead()
+    })
     const previous = pool.onPending
     pool.onPending = (tx) => {
       previous?.(tx)
