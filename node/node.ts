@@ -185,12 +185,18 @@ export class MosaicNode {
   }
 
   async start(): Promise<void> {
-    if (this.rpc) {
-      const { url } = await this.rpc.listen()
-      this.rpcUrl = url
+    try {
+      if (this.rpc) {
+        const { url } = await this.rpc.listen()
+        this.rpcUrl = url
+      }
+      await this.network?.start()
+      this.producer?.start()
+    } catch (e) {
+      // Nothing half-started keeps the process alive after the error is reported.
+      await this.stop()
+      throw e
     }
-    await this.network?.start()
-    this.producer?.start()
   }
 
   stop(): Promise<void> {

@@ -15,6 +15,7 @@ export type P2PErrorCode =
   | 'NO_PEERS'
   | 'PEER_KEY'
   | 'BAD_BOOTNODE'
+  | 'LISTEN_FAILED'
 
 /** What gossip validation does with a message that failed: drop it quietly, or drop and blame the sender. */
 export type GossipAction = 'ignore' | 'reject'

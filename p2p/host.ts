@@ -72,6 +72,8 @@ export async function createHost(
     invalidMessageDeliveriesDecay: 0.9,
   }
   return createLibp2p({
+    // Started by the network once its handlers are in place.
+    start: false,
     privateKey,
     addresses: { listen: [`/ip4/${options.addr}/tcp/${options.port}`] },
     transports: [tcp()],

@@ -137,7 +137,6 @@ export class Network {
       peers: () => this.peers,
     })
     await this.reqresp.start()
-    this.setupGossip(host)
     host.addEventListener('peer:connect', (ev) => {
       void this.handshake(ev.detail)
     })
@@ -145,7 +144,16 @@ export class Network {
       const id = ev.detail.toString()
       if (this.peers.delete(id)) this.logger.info({ peer: id, peers: this.peers.size }, 'peer disconnected')
     })
-    await host.start()
+    try {
+      await host.start()
+    } catch {
+      await Promise.resolve(host.stop()).catch(() => {})
+      throw new P2PError(
+        'LISTEN_FAILED',
+        `p2p: cannot listen on ${this.options.addr}:${this.options.port} (in use? choose another with --p2p.port)`,
+      )
+    }
+    this.setupGossip(host)
     this.logger.info(
       { peerId: host.peerId.toString(), addrs: this.addresses, bootnodes: this.options.bootnodes.length },
       'p2p listening',
