@@ -4,6 +4,8 @@ export type ConsensusErrorCode =
   | 'WRONG_SEALER'
   | 'UNKNOWN_PROPOSER'
   | 'BAD_PAYLOAD'
+  | 'BAD_SLOT'
+  | 'TOO_EARLY'
 
 /** Consensus rule violations; `code` is stable for logs, metrics and RPC mapping. */
 export class ConsensusError extends Error {

@@ -306,6 +306,9 @@ function parseMosaic(raw: unknown): MosaicConfig {
     b.forEach((s: unknown, i) => {
       if (typeof s !== 'string' || s.length === 0)
         fail(`${field}.bootnodes[${i}]`, 'expected a non-empty string')
+      // The full multiaddr check is the network's; here the shape, so a typo fails at init.
+      if (!/^\/(ip4|ip6|dns|dns4|dns6)\/[^/]+\/tcp\/\d+\/p2p\/[1-9A-HJ-NP-Za-km-z]+$/.test(s))
+        fail(`${field}.bootnodes[${i}]`, 'expected a multiaddr like /ip4/HOST/tcp/PORT/p2p/PEER_ID')
       bootnodes.push(s)
     })
   }

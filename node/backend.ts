@@ -67,7 +67,13 @@ export class NodeBackend implements RpcBackend {
 
   constructor(
     private readonly options: BackendOptions,
-    private readonly modules: { chain: Chain; pool: TxPool; devAccounts: DevAccount[] },
+    private readonly modules: {
+      chain: Chain
+      pool: TxPool
+      devAccounts: DevAccount[]
+      /** Connected p2p peers (none without a network). */
+      peerCount?: () => number
+    },
   ) {
     for (const a of modules.devAccounts) this.devKeys.set(bytesToHex(a.address), a)
     modules.pool.onPending = (tx) => {
@@ -75,11 +81,10 @@ export class NodeBackend implements RpcBackend {
       const hash = tx.hash()
       for (const l of this.pendingListeners) l(hash, tx)
     }
-    // The chain only grows today, so `removed` stays empty; a chain that reorgs reports the
-    // blocks it dropped through the same event.
-    modules.chain.onHead((block) => {
+    modules.chain.onReorg((change) => {
       if (this.chainListeners.size === 0) return
-      const ev: ChainEvent = { added: [block], removed: [] }
+      // The chain lists dropped blocks oldest first; subscribers undo the newest first.
+      const ev: ChainEvent = { added: change.added, removed: [...change.removed].reverse() }
       for (const l of this.chainListeners) l(ev)
     })
   }
@@ -107,7 +112,7 @@ export class NodeBackend implements RpcBackend {
   }
 
   peerCount(): number {
-    return 0
+    return this.modules.peerCount?.() ?? 0
   }
 
   listening(): boolean {

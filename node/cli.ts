@@ -22,6 +22,7 @@ import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
 import { exportRlpFile, importRlpFile } from './chain/rlpFile.ts'
 import { type ConfigSources, loadConfig, type NodeConfig, type SettingName } from './config.ts'
+import { runDevnet } from './devnetRunner.ts'
 import { importSummaryLine, progressReporter } from './importProgress.ts'
 import { createKeystore, listKeystores, loadKeystore } from './keystore.ts'
 import { MosaicNode, type NodeModules } from './node.ts'
@@ -75,6 +76,11 @@ function configFlags(cmd: Command, rpcDefaultPort?: number): Command {
     .option('--rpc.wsMaxInFlight <n>', 'requests of one WebSocket connection run at once (default 64)')
     .option('--txpool.maxTotal <n>', 'transactions the pool holds at most')
     .option('--txpool.maxPerSender <n>', 'transactions per sender at most')
+    .option('--p2p.port <port>', 'p2p TCP port (default 30303; 0 picks a free one)')
+    .option('--p2p.addr <addr>', 'p2p listen address (default 0.0.0.0; 127.0.0.1 in dev)')
+    .option('--p2p.maxPeers <n>', 'most connected peers (default 50)')
+    .option('--p2p.enabled <bool>', 'join the p2p network (default true; false in dev)')
+    .option('--bootnodes <multiaddrs>', 'comma-separated multiaddrs (/ip4/…/tcp/…/p2p/…) to connect to')
 }
 
 /** geth's flag names, accepted beside ours. */
@@ -100,7 +106,7 @@ function flagsOf(opts: Opts): Partial<Record<SettingName, unknown>> {
       out[alias.setting] = alias.convert && typeof v === 'string' ? alias.convert(v) : v
       continue
     }
-    out[k as SettingName] = v
+    out[(k === 'bootnodes' ? 'p2p.bootnodes' : k) as SettingName] = v
   }
   return out
 }
@@ -348,6 +354,38 @@ export function buildCli(): Command {
       }
     })
 
+  program
+    .command('devnet')
+    .description('run N validator processes (and M full nodes) on 127.0.0.1, connected through bootnodes')
+    .option('--validators <n>', 'validator processes', '4')
+    .option('--full-nodes <n>', 'full nodes (no validator key)', '0')
+    .option('--rpc.port <port>', 'node i serves JSON-RPC on BASE+i', '8545')
+    .option('--p2p.port <port>', 'node i listens for peers on BASE+i', '30303')
+    .option('--dev.blockTime <seconds>', 'seconds between blocks', '1')
+    .option('--datadir <dir>', 'keep the network here (default: a temporary directory, removed on exit)')
+    .option('--log.level <level>', 'log level of the nodes (logs go to DIR/nodeI/node.log)', 'info')
+    .action(async (opts: Opts) => {
+      const int = (name: string, min: number) => {
+        const v = Number(opts[name])
+        if (!Number.isSafeInteger(v) || v < min)
+          throw new CliError(
+            `--${name === 'fullNodes' ? 'full-nodes' : name}: expected an integer >= ${min}, got ${opts[name]}`,
+          )
+        return v
+      }
+      const blockTimeMs = Math.round(Number(opts['dev.blockTime']) * 1000)
+      if (!(blockTimeMs > 0)) throw new CliError(`--dev.blockTime: expected a positive number of seconds`)
+      await runDevnet({
+        validators: int('validators', 1),
+        fullNodes: int('fullNodes', 0),
+        rpcBase: int('rpc.port', 1),
+        p2pBase: int('p2p.port', 1),
+        blockTimeMs,
+        logLevel: String(opts['log.level']),
+        ...(typeof opts['datadir'] === 'string' ? { dir: opts['datadir'] } : {}),
+      })
+    })
+
   const keys = program.command('keys').description('manage encrypted validator keys (Web3 Secret Storage v3)')
   keys
     .command('new')
@@ -417,6 +455,9 @@ function sources(opts: Opts): ConfigSources {
  */
 const DEV_OVERRIDES: Partial<Record<SettingName, unknown>> = {
   'log.level': 'info',
+  // A single-validator dev chain needs no peers; devnet turns the network on.
+  'p2p.enabled': false,
+  'p2p.addr': '127.0.0.1',
   'txpool.maxPerSender': 4096,
   'txpool.maxTotal': 100_000,
 }

@@ -1,6 +1,7 @@
 // Node configuration: defaults < config file (JSON) < environment (MOSAIC_RPC_PORT for --rpc.port)
 // < command-line flags. Validated once at start; errors name the setting and where it came from.
 import { readFile } from 'node:fs/promises'
+import { defaultP2POptions } from '../p2p/index.ts'
 import { defaultRpcOptions, type RpcOptions } from '../rpc/index.ts'
 import { defaultTxPoolOptions, type TxPoolOptions } from './chain/txpool.ts'
 
@@ -10,6 +11,7 @@ export interface NodeConfig {
   rpc: RpcOptions & { enabled: boolean; callTimeoutMs: number }
   txpool: TxPoolOptions
   validator: { keystore?: string; passwordFile?: string }
+  p2p: { enabled: boolean; port: number; addr: string; maxPeers: number; bootnodes: string[] }
   /** Overrides the genesis block time (dev chains). */
   blockTimeMs?: number
 }
@@ -45,6 +47,11 @@ const SETTINGS = {
   'txpool.minTip': 'bigint',
   'validator.keystore': 'string',
   'validator.passwordFile': 'string',
+  'p2p.enabled': 'boolean',
+  'p2p.port': 'port',
+  'p2p.addr': 'string',
+  'p2p.maxPeers': 'int',
+  'p2p.bootnodes': 'list',
   blockTimeMs: 'int',
 } as const
 export type SettingName = keyof typeof SETTINGS
@@ -57,6 +64,13 @@ export function defaultConfig(): NodeConfig {
     rpc: { ...defaultRpcOptions, enabled: true, callTimeoutMs: 5000 },
     txpool: { ...defaultTxPoolOptions },
     validator: {},
+    p2p: {
+      enabled: true,
+      port: defaultP2POptions.port,
+      addr: defaultP2POptions.addr,
+      maxPeers: defaultP2POptions.maxPeers,
+      bootnodes: [],
+    },
   }
 }
 

@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
 import { addressOfPrivateKey } from '../consensus/index.ts'
 import type { Genesis } from '../genesis/index.ts'
+import { Network } from '../p2p/index.ts'
 import { RpcServer } from '../rpc/index.ts'
 import { type DevAccount, defaultBackendOptions, NodeBackend } from './backend.ts'
 import { BlockBuilder, type SealKey } from './chain/builder.ts'
@@ -12,6 +13,7 @@ import { ChainError } from './chain/errors.ts'
 import { defaultSenderRecoveryOptions, SenderRecovery } from './chain/senders.ts'
 import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
 import type { NodeConfig } from './config.ts'
+import { NetworkChainAdapter } from './networkChain.ts'
 import { Producer } from './producer.ts'
 import { CLIENT_VERSION } from './version.ts'
 
@@ -28,6 +30,7 @@ export interface NodeModules {
 export class MosaicNode {
   readonly metrics = new Registry()
   rpcUrl: string | undefined
+  network: Network | undefined
   private stopping: Promise<void> | undefined
 
   private constructor(
@@ -73,7 +76,12 @@ export class MosaicNode {
             gasCap: config.rpc.gasCap,
             timeoutMs: config.rpc.callTimeoutMs,
           },
-          { chain, pool, devAccounts: modules.devAccounts ?? [] },
+          {
+            chain,
+            pool,
+            devAccounts: modules.devAccounts ?? [],
+            peerCount: () => node.network?.peerCount ?? 0,
+          },
         )
         node.rpc = new RpcServer(config.rpc, {
           backend,
@@ -82,6 +90,8 @@ export class MosaicNode {
           metricsRegistry: node.metrics,
         })
       }
+      // After the backend: both listen to the pool's pending transactions, the network last.
+      if (config.p2p.enabled) node.network = node.createNetwork()
       return node
     } catch (e) {
       await senders.close()
@@ -127,6 +137,40 @@ export class MosaicNode {
     )
   }
 
+  /** The p2p network: blocks this validator seals and transactions its RPC takes in are gossiped. */
+  private createNetwork(): Network {
+    const { chain, pool, config } = this
+    const adapter = new NetworkChainAdapter(chain, pool, this.logger.child({ module: 'sync' }))
+    const network = new Network(
+      {
+        port: config.p2p.port,
+        addr: config.p2p.addr,
+        maxPeers: config.p2p.maxPeers,
+        bootnodes: [...new Set([...config.p2p.bootnodes, ...chain.genesis.mosaic.bootnodes])],
+      },
+      { chain: adapter, logger: this.logger, metrics: this.metrics, datadir: config.datadir },
+    )
+    // Transactions of blocks a reorg took off the chain go back to the pool (those of the new branch
+    // are dropped by the pool's nonce check).
+    chain.onReorg(({ added, removed }) => {
+      if (removed.length === 0) return
+      const kept = new Set(added.flatMap((b) => b.transactions.map((tx) => bytesToHex(tx.hash()))))
+      for (const b of removed)
+        for (const tx of b.transactions) if (!kept.has(bytesToHex(tx.hash()))) pool.add(tx).catch(() => {})
+      void pool.onNewHead()
+    })
+    const previous = pool.onPending
+    pool.onPending = (tx) => {
+      previous?.(tx)
+      if (!adapter.cameFromGossip(tx)) void network.publish('transactions', tx.serialize())
+    }
+    if (this.producer) {
+      this.producer.onBlock = (block) => void network.publish('blocks', block.serialize())
+      this.producer.canPropose = () => !network.syncing
+    }
+    return network
+  }
+
   private registerMetrics(): void {
     collectDefaultMetrics({ register: this.metrics, prefix: 'mosaic_process_' })
     const chain = this.chain
@@ -153,11 +197,18 @@ export class MosaicNode {
   }
 
   async start(): Promise<void> {
-    if (this.rpc) {
-      const { url } = await this.rpc.listen()
-      this.rpcUrl = url
+    try {
+      if (this.rpc) {
+        const { url } = await this.rpc.listen()
+        this.rpcUrl = url
+      }
+      await this.network?.start()
+      this.producer?.start()
+    } catch (e) {
+      // Nothing half-started keeps the process alive after the error is reported.
+      await this.stop()
+      throw e
     }
-    this.producer?.start()
     if (!this.producer && this.chain.genesis.foreign) {
       const head = this.chain.head
       this.logger.info(
@@ -171,6 +222,7 @@ export class MosaicNode {
     this.stopping ??= (async () => {
       this.logger.info('shutting down')
       await this.producer?.stop()
+      await this.network?.stop().catch((e: unknown) => this.logger.warn({ err: e }, 'p2p stop failed'))
       await this.rpc?.close().catch((e: unknown) => this.logger.warn({ err: e }, 'rpc close failed'))
       await this.senders.close()
       await this.chain.close()

@@ -1,12 +1,18 @@
-// Slot clock and block production for the local validator: one block per slot of `blockTime`,
-// empty blocks included, so clients see time advance like on any PoS chain.
+// Slot clock and block production for the local validator (DESIGN.md §5): in each slot it proposes
+// when its turn comes, at the slot start when in turn, `rank` half-slots later as a fallback when
+// the proposers before it stayed silent (no block for the slot has arrived). Empty blocks included,
+// so clients see time advance like on any PoS chain.
+import type { Block } from '@ethereumjs/block'
+import { bytesToHex } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import type { Counter, Histogram } from 'prom-client'
+import { earliestProposalMs, fallbackDelayMs, proposerRanking, slotAt } from '../consensus/index.ts'
 import { type BlockBuilder, blockSummary, type SealKey } from './chain/builder.ts'
 import type { Chain } from './chain/chain.ts'
 import type { TxPool } from './chain/txpool.ts'
 
 export interface ProducerOptions {
+  /** Slot length; slots come from the genesis (chain.clock), this only reports it. */
   blockTimeMs: number
 }
 
@@ -20,9 +26,16 @@ export class Producer {
   private running = false
   private stopped = false
   private building: Promise<void> = Promise.resolve()
+  /** Highest slot this validator has signed a block for: never two blocks for one slot. */
+  private lastSigned = -1n
+  private readonly me: string
+  /** Called with each block this validator sealed (the network publishes it). */
+  onBlock: ((block: Block) => void) | undefined
+  /** False while the node is catching up: a stale head would only make a losing fork. */
+  canPropose: () => boolean = () => true
 
   constructor(
-    private readonly options: ProducerOptions,
+    readonly options: ProducerOptions,
     private readonly modules: {
       chain: Chain
       pool: TxPool
@@ -31,7 +44,9 @@ export class Producer {
       logger: Logger
       metrics?: ProducerMetrics
     },
-  ) {}
+  ) {
+    this.me = bytesToHex(modules.key.address).toLowerCase()
+  }
 
   start(): void {
     this.running = true
@@ -46,27 +61,56 @@ export class Producer {
     await this.building
   }
 
-  private schedule(): void {
-    if (!this.running) return
-    const { blockTimeMs } = this.options
-    const headMs = Number(this.modules.chain.head.header.timestamp) * 1000
-    // Slots are anchored on the head's timestamp; after downtime, produce right away.
-    const next = Math.max(Date.now(), headMs + blockTimeMs)
-    this.timer = setTimeout(() => {
-      this.building = this.produce().finally(() => this.schedule())
-    }, next - Date.now())
+  /** The next (slot, time) at which this validator may propose, from the current slot on. */
+  private nextTurn(): { slot: bigint; at: number } {
+    const { chain } = this.modules
+    const clock = chain.clock
+    const validators = chain.genesis.mosaic.validators
+    const fallback = fallbackDelayMs(clock)
+    const now = Date.now()
+    let slot = slotAt(clock, now)
+    const headSlot = chain.slotOf(chain.head.header)
+    if (slot <= headSlot) slot = headSlot + 1n
+    if (slot <= this.lastSigned) slot = this.lastSigned + 1n
+    for (let i = 0; i < 10_000; i++, slot++) {
+      const rank = proposerRanking(validators, slot).indexOf(this.me)
+      // Fallback ranks that would reach into the next slot are left to that slot's proposer.
+      if (rank >= 0 && rank * fallback < clock.blockTimeMs) {
+        const at = earliestProposalMs(clock, slot, rank)
+        const slotEnd = earliestProposalMs(clock, slot + 1n, 0)
+        if (slotEnd > now) return { slot, at }
+      }
+    }
+    throw new Error(`validator ${this.me} has no turn in the next 10000 slots`)
   }
 
-  private async produce(): Promise<void> {
-    if (this.stopped) return
+  private schedule(): void {
+    if (!this.running) return
+    const turn = this.nextTurn()
+    this.timer = setTimeout(
+      () => {
+        this.building = this.produce(turn.slot).finally(() => this.schedule())
+      },
+      Math.max(0, turn.at - Date.now()),
+    )
+  }
+
+  private async produce(slot: bigint): Promise<void> {
+    if (this.stopped || !this.canPropose()) return
     const { chain, pool, builder, key, logger, metrics } = this.modules
     const t0 = performance.now()
     try {
-      const timestamp = BigInt(Math.floor(Date.now() / 1000))
-      const built = await builder.build((baseFee) => pool.cursor(baseFee), key, timestamp)
-      const t1 = performance.now()
-      await chain.commit(built.block, built.receipts)
-      const t2 = performance.now()
+      const built = await chain.exclusive(async () => {
+        // A block for this slot (the in-turn one, or a lower rank's) arrived meanwhile.
+        if (chain.slotOf(chain.head.header) >= slot) return undefined
+        this.lastSigned = slot
+        const b = await builder.build((baseFee) => pool.cursor(baseFee), key, slot)
+        const t1 = performance.now()
+        await chain.commit(b.block, b.receipts)
+        return { ...b, t1, t2: performance.now() }
+      })
+      if (!built) return
+      this.onBlock?.(built.block)
       for (const tx of built.dropped) pool.remove(tx.hash())
       // Every pooled sender is re-read, not only this block's senders: a block can pay anyone
       // (transfers, contract calls), and a stale balance would refuse their next transaction.
@@ -79,14 +123,15 @@ export class Producer {
       logger[level](
         {
           ...blockSummary(built.block),
+          slot: Number(slot),
           gasUsed: Number(built.block.header.gasUsed),
           ms: Math.round(seconds * 1000),
           // Where the time went: execution, the rest of building (selection, roots, seal), the
           // database write, the pool update.
           execMs: Math.round(built.executionMs),
-          buildMs: Math.round(t1 - t0 - built.executionMs),
-          commitMs: Math.round(t2 - t1),
-          poolMs: Math.round(t3 - t2),
+          buildMs: Math.round(built.t1 - t0 - built.executionMs),
+          commitMs: Math.round(built.t2 - built.t1),
+          poolMs: Math.round(t3 - built.t2),
         },
         'sealed block',
       )

@@ -15,10 +15,18 @@ const EXTRA_DATA_FIELD = 12
 /** What the proposer commits to besides the execution header. Fields arrive with finality (§6, §7). */
 export interface ConsensusPayload {
   version: number
+  /** Slot the block was proposed for (DESIGN.md §5); 0 for genesis. */
+  slot: bigint
+}
+
+function uint(n: bigint): Uint8Array {
+  if (n === 0n) return new Uint8Array(0)
+  const hex = n.toString(16)
+  return Uint8Array.from(Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex'))
 }
 
 export function encodePayload(p: ConsensusPayload): Uint8Array {
-  return RLP.encode([p.version === 0 ? new Uint8Array(0) : Uint8Array.of(p.version)])
+  return RLP.encode([p.version === 0 ? new Uint8Array(0) : Uint8Array.of(p.version), uint(p.slot)])
 }
 
 export function decodePayload(bytes: Uint8Array): ConsensusPayload {
@@ -32,7 +40,12 @@ export function decodePayload(bytes: Uint8Array): ConsensusPayload {
     throw new ConsensusError('BAD_PAYLOAD', 'consensus payload must be an RLP list starting with a version')
   }
   const v = decoded[0]
-  return { version: v.length === 0 ? 0 : (v[0] ?? 0) }
+  const slotBytes = decoded[1]
+  if (!(slotBytes instanceof Uint8Array) || slotBytes.length > 8 || slotBytes[0] === 0) {
+    throw new ConsensusError('BAD_PAYLOAD', 'consensus payload must carry the slot as an unsigned integer')
+  }
+  const slot = slotBytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(slotBytes).toString('hex')}`)
+  return { version: v.length === 0 ? 0 : (v[0] ?? 0), slot }
 }
 
 /** extraData without the seal, as signed. */

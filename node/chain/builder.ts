@@ -5,7 +5,13 @@ import { type Blob4844Tx, TransactionType, type TypedTransaction } from '@ethere
 import { Address, bytesToHex } from '@ethereumjs/util'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type { Logger } from 'pino'
-import { type ConsensusPayload, sealHash, signSeal, unsealedExtra } from '../../consensus/index.ts'
+import {
+  type ConsensusPayload,
+  sealHash,
+  signSeal,
+  slotTimestamp,
+  unsealedExtra,
+} from '../../consensus/index.ts'
 import { BLOCK_OPTS, type Chain } from './chain.ts'
 import { executionReceipts } from './execution.ts'
 import type { StoredReceipt } from './receipts.ts'
@@ -39,18 +45,20 @@ export class BlockBuilder {
   async build(
     cursorFor: (baseFee: bigint) => TxCursor,
     key: SealKey,
-    timestamp: bigint,
+    /** Slot of the block (consensus/rules/proposer.ts); its timestamp follows from it. */
+    slot: bigint,
   ): Promise<BuiltBlock> {
     const { chain } = this.modules
     const parent = chain.head
     const common = chain.common
     const baseFee = parent.header.calcNextBaseFee()
     const gasLimit = parent.header.gasLimit
-    const payload: ConsensusPayload = { version: 0 }
+    const payload: ConsensusPayload = { version: 0, slot }
+    const timestamp = slotTimestamp(chain.clock, slot)
     const headerBase: HeaderData = {
       parentHash: parent.hash(),
       number: parent.header.number + 1n,
-      timestamp: timestamp > parent.header.timestamp ? timestamp : parent.header.timestamp + 1n,
+      timestamp,
       gasLimit,
       baseFeePerGas: baseFee,
       coinbase: new Address(key.address),

@@ -26,7 +26,18 @@ import {
 } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runBlock, type VM } from '@ethereumjs/vm'
 import type { Logger } from 'pino'
-import { ConsensusError, verifyForeignHeader, verifyHeader } from '../../consensus/index.ts'
+import {
+  ConsensusError,
+  checkProposal,
+  IN_TURN_WEIGHT,
+  OUT_OF_TURN_WEIGHT,
+  prefersTip,
+  proposerRanking,
+  type SlotClock,
+  splitExtra,
+  verifyForeignHeader,
+  verifyHeader,
+} from '../../consensus/index.ts'
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
 import { type AssemblerOptions, BlockAssembler } from './assembler.ts'
@@ -69,11 +80,32 @@ export interface TxLocation {
   index: number
 }
 
+/** Blocks that joined and left the canonical chain in one head change (a reorg removes some). */
+export interface ChainEvent {
+  /** Oldest first; the last one is the new head. */
+  added: Block[]
+  /** Oldest first; empty when the head just grew. */
+  removed: Block[]
+}
+
+export interface ImportResult {
+  /** Already stored: nothing was done. */
+  known: boolean
+  /** The block is on the canonical chain after the import (a reorg may have put it there). */
+  canonical: boolean
+  receipts: StoredReceipt[]
+}
+
 export const BLOCK_OPTS = { skipConsensusFormatValidation: true } as const
 
 export interface ImportOptions {
-  /** Skip our seal rules (a chain sealed by another consensus); execution is checked all the same. */
+  /**
+   * Skip our seal and proposer rules (a chain sealed by another consensus, read from a file): the
+   * block must extend the head, and execution is checked all the same.
+   */
   trusted?: boolean
+  /** The clock proposals are judged against (tests). */
+  nowMs?: number
 }
 
 /** ethereumjs's block-execution failures, as one line naming what mismatched. */
@@ -115,20 +147,27 @@ export class Chain {
   private readonly blockCache = new Map<string, Block>()
   private readonly receiptCache = new Map<string, StoredReceipt[]>()
   private readonly headListeners: ((block: Block, receipts: StoredReceipt[]) => void)[] = []
+  private readonly reorgListeners: ((ev: ChainEvent) => void)[] = []
   private closed = false
+  private headWeight: bigint
+  /** Serialises everything that runs blocks on the VM or moves the head (imports, production). */
+  private lock: Promise<unknown> = Promise.resolve()
+  readonly clock: SlotClock
 
   private constructor(
     private readonly options: ChainOptions,
     private readonly logger: Logger,
     private readonly level: LevelDb,
     private readonly trieDb: TrieDb,
-    init: { common: Common; genesis: Genesis; genesisBlock: Block; head: Block; vm: VM },
+    init: { common: Common; genesis: Genesis; genesisBlock: Block; head: Block; vm: VM; headWeight: bigint },
   ) {
     this.common = init.common
     this.genesis = init.genesis
     this.genesisBlock = init.genesisBlock
     this._head = init.head
     this.vm = init.vm
+    this.headWeight = init.headWeight
+    this.clock = { genesisTime: init.genesis.timestamp, blockTimeMs: init.genesis.mosaic.blockTimeMs }
   }
 
   static async open(opts: Partial<ChainOptions>, modules: ChainModules): Promise<Chain> {
@@ -192,7 +231,7 @@ export class Chain {
     if (fresh) {
       const ops: WriteOp[] = [
         ...trieDb.drain(),
-        ...blockOps(genesisBlock, []),
+        ...blockOps(genesisBlock, [], 0n, true),
         {
           type: 'put',
           key: metaKey('genesis'),
@@ -200,6 +239,7 @@ export class Chain {
         },
         { type: 'put', key: metaKey('schema'), value: new TextEncoder().encode(SCHEMA_VERSION) },
         { type: 'put', key: metaKey('head'), value: genesisBlock.hash() },
+        { type: 'put', key: key(Table.weight, genesisBlock.hash()), value: u64(0n) },
       ]
       await level.batch(ops.map(toLevelOp))
       logger.info(
@@ -242,7 +282,16 @@ export class Chain {
         },
       },
     })
-    const chain = new Chain(options, logger, level, trieDb, { common, genesis, genesisBlock, head, vm })
+    const storedWeight = await getOrUndefined(level, key(Table.weight, head.hash()))
+    const headWeight = storedWeight ? readU64(storedWeight) : 0n
+    const chain = new Chain(options, logger, level, trieDb, {
+      common,
+      genesis,
+      genesisBlock,
+      head,
+      vm,
+      headWeight,
+    })
     chainRef.chain = chain
     if (!fresh)
       logger.info({ number: Number(head.header.number), hash: bytesToHex(head.hash()) }, 'opened chain')
@@ -259,6 +308,38 @@ export class Chain {
 
   onHead(listener: (block: Block, receipts: StoredReceipt[]) => void): void {
     this.headListeners.push(listener)
+  }
+
+  /** Called after every head change with the blocks that joined and left the canonical chain. */
+  onReorg(listener: (ev: ChainEvent) => void): void {
+    this.reorgListeners.push(listener)
+  }
+
+  /** Fork-choice weight of the canonical chain. */
+  get weight(): bigint {
+    return this.headWeight
+  }
+
+  /** Runs `fn` with the VM and the head to itself (block production and imports take turns). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn)
+    this.lock = run.catch(() => {})
+    return run
+  }
+
+  /** Slot a header was proposed for (rules/proposer.ts); genesis is slot 0. */
+  slotOf(header: BlockHeader): bigint {
+    return header.number === 0n ? 0n : splitExtra(header.extraData).payload.slot
+  }
+
+  async hasBlock(hash: Uint8Array): Promise<boolean> {
+    if (this.blockCache.has(bytesToHex(hash))) return true
+    return (await getOrUndefined(this.level, key(Table.number, hash))) !== undefined
+  }
+
+  async getWeight(hash: Uint8Array): Promise<bigint | undefined> {
+    const raw = await getOrUndefined(this.level, key(Table.weight, hash))
+    return raw ? readU64(raw) : undefined
   }
 
   async close(): Promise<void> {
@@ -325,11 +406,7 @@ export class Chain {
     return canon && equalsBytes(canon, loc.blockHash) ? loc : undefined
   }
 
-  /**
-   * A throwaway state manager at `stateRoot`: reads stored state, writes vanish with it. With
-   * `cached`, accounts and slots read or written stay in memory caches (for a whole execution, whose
-   * writes then never reach the trie).
-   */
+  /** A throwaway state manager at `stateRoot`: reads stored state, writes vanish with it. */
   stateAt(stateRoot: Uint8Array, opts: { cached?: boolean } = {}): MerkleStateManager {
     return new MerkleStateManager({
       common: this.common,
@@ -396,65 +473,208 @@ export class Chain {
     }
   }
 
-  /**
-   * Verifies, executes and stores a block built elsewhere (a peer's, or one read from a file). Bad
-   * blocks change nothing. `trusted` takes the seal on trust (a chain sealed by another consensus)
-   * but never the execution: linkage, base fee, blob gas, transactions, state root, receipts root,
-   * logs bloom, gas used and requests hash are always checked.
-   */
-  async importBlock(block: Block, options: ImportOptions = {}): Promise<StoredReceipt[]> {
-    const parent = this._head.header
-    try {
-      if (options.trusted) verifyForeignHeader(block.header, parent)
-      else {
-        const validators = this.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
-        verifyHeader(block.header, parent, validators)
-      }
-    } catch (e) {
-      if (e instanceof ConsensusError) {
-        const n = block.header.number
-        throw new ChainError(
-          e.code === 'BAD_SEAL' || e.code === 'WRONG_SEALER' ? 'BAD_SEAL' : 'INVALID_BLOCK',
-          e.message.startsWith(`block ${n}:`) ? e.message : `block ${n}: ${e.message}`,
-        )
-      }
-      throw e
-    }
-    let result: RunBlockResult
-    try {
-      block.validateBlobTransactions(parent)
-      result = await this.execute(block, false)
-    } catch (e) {
-      if (e instanceof ChainError) throw e
-      throw new ChainError('INVALID_BLOCK', `block ${block.header.number}: ${executionFailure(e)}`)
-    }
-    const receipts = executionReceipts(block, result)
-    await this.commit(block, receipts)
-    return receipts
-  }
-
   /** The stored RLP of the canonical block `n` (for export), without decoding it. */
   async getRawBlockByNumber(n: bigint): Promise<Uint8Array | undefined> {
     const hash = await this.getCanonicalHash(n)
     return hash ? getOrUndefined(this.level, key(Table.body, hash)) : undefined
   }
 
+  /**
+   * Verifies, executes and stores a block built elsewhere (a peer's), on any stored parent. The block
+   * becomes the head when fork choice prefers it (a reorg when its parent is not the head); otherwise
+   * it is kept as a side branch. Bad blocks change nothing. `trusted` (a chain sealed by another
+   * consensus, read from a file) takes the seal on trust but never the execution: linkage, base fee,
+   * blob gas, transactions, state root, receipts root, logs bloom, gas used and requests hash are
+   * always checked.
+   */
+  importBlock(block: Block, options: ImportOptions = {}): Promise<ImportResult> {
+    return this.exclusive(() => this.importUnlocked(block, options))
+  }
+
+  private async importUnlocked(block: Block, options: ImportOptions): Promise<ImportResult> {
+    const nowMs = options.nowMs ?? Date.now()
+    const hash = block.hash()
+    if (await this.hasBlock(hash))
+      return { known: true, canonical: await this.isCanonical(block), receipts: [] }
+    // A file's chain is imported in order onto the head: no side branches from another consensus.
+    if (options.trusted) {
+      try {
+        verifyForeignHeader(block.header, this._head.header)
+      } catch (e) {
+        if (e instanceof ConsensusError) throw new ChainError('INVALID_BLOCK', e.message)
+        throw e
+      }
+    }
+    const parent = await this.getHeaderByHash(block.header.parentHash)
+    const parentWeight = parent && (await this.getWeight(parent.hash()))
+    if (!parent || parentWeight === undefined) {
+      throw new ChainError(
+        'UNKNOWN_PARENT',
+        `block ${block.header.number}: parent ${bytesToHex(block.header.parentHash)} unknown`,
+        {
+          parentHash: bytesToHex(block.header.parentHash),
+        },
+      )
+    }
+    let weight: bigint
+    try {
+      if (options.trusted) weight = parentWeight + 1n
+      else weight = parentWeight + this.verifyProposal(block, parent, nowMs)
+    } catch (e) {
+      if (e instanceof ConsensusError) {
+        const code =
+          e.code === 'BAD_SEAL' || e.code === 'WRONG_SEALER'
+            ? 'BAD_SEAL'
+            : e.code === 'TOO_EARLY'
+              ? 'TOO_EARLY'
+              : 'INVALID_BLOCK'
+        const n = block.header.number
+        throw new ChainError(
+          code,
+          e.message.startsWith(`block ${n}:`) ? e.message : `block ${n}: ${e.message}`,
+        )
+      }
+      throw e
+    }
+    const onHead = equalsBytes(parent.hash(), this._head.hash())
+    let result: RunBlockResult
+    try {
+      block.validateBlobTransactions(parent)
+      if (!onHead) await this.vm.stateManager.setStateRoot(parent.stateRoot)
+      result = await runBlock(this.vm, { block, generate: false, skipHeaderValidation: true })
+    } catch (e) {
+      await this.resetState().catch((err: unknown) => this.logger.error({ err }, 'state reset failed'))
+      throw new ChainError('INVALID_BLOCK', `block ${block.header.number}: ${executionFailure(e)}`)
+    }
+    const receipts = executionReceipts(block, result)
+    const wins = prefersTip({ weight, hash }, { weight: this.headWeight, hash: this._head.hash() })
+    if (onHead && wins) {
+      await this.writeHead(block, receipts, weight)
+      return { known: false, canonical: true, receipts }
+    }
+    const ops: WriteOp[] = [...this.trieDb.drain(), ...blockOps(block, receipts, weight, false)]
+    if (!wins) {
+      await this.level.batch(ops.map(toLevelOp))
+      this.cacheBlock(block)
+      this.remember(this.receiptCache, bytesToHex(hash), receipts)
+      await this.vm.stateManager.setStateRoot(this._head.header.stateRoot)
+      this.logger.debug({ number: Number(block.header.number), hash: bytesToHex(hash) }, 'stored side block')
+      return { known: false, canonical: false, receipts }
+    }
+    await this.reorgTo(block, receipts, weight, ops)
+    return { known: false, canonical: true, receipts }
+  }
+
+  /** Our seal and proposer rules for a block on `parent`; returns the fork-choice weight it adds. */
+  private verifyProposal(block: Block, parent: BlockHeader, nowMs: number): bigint {
+    const validators = this.genesis.mosaic.validators
+    verifyHeader(
+      block.header,
+      parent,
+      validators.map((v) => v.address.toLowerCase()),
+    )
+    const check = checkProposal(
+      {
+        number: block.header.number,
+        slot: this.slotOf(block.header),
+        parentSlot: this.slotOf(parent),
+        timestamp: block.header.timestamp,
+        proposer: block.header.coinbase.toString(),
+      },
+      validators,
+      this.clock,
+      nowMs,
+    )
+    return check.weight
+  }
+
+  /** Makes `tip` (already executed, its parent stored) the head, rewriting the canonical index in one batch. */
+  private async reorgTo(
+    tip: Block,
+    receipts: StoredReceipt[],
+    weight: bigint,
+    ops: WriteOp[],
+  ): Promise<void> {
+    // Walk the new branch back to the canonical chain.
+    const added: Block[] = [tip]
+    let cursor = tip
+    for (;;) {
+      const parent = await this.getBlockByHash(cursor.header.parentHash)
+      if (!parent)
+        throw new ChainError('UNKNOWN_PARENT', `reorg: block ${bytesToHex(cursor.header.parentHash)} missing`)
+      if (await this.isCanonical(parent)) break
+      added.unshift(parent)
+      cursor = parent
+    }
+    const ancestor = added[0]!.header.number - 1n
+    const removed: Block[] = []
+    for (let n = this._head.header.number; n > ancestor; n--) {
+      const b = await this.getBlockByNumber(n)
+      if (b) removed.unshift(b)
+    }
+    for (const b of added) {
+      ops.push({ type: 'put', key: key(Table.canonical, u64(b.header.number)), value: b.hash() })
+      ops.push(...txIndexOps(b))
+    }
+    for (let n = this._head.header.number; n > tip.header.number; n--) {
+      ops.push({ type: 'del', key: key(Table.canonical, u64(n)) })
+    }
+    ops.push({ type: 'put', key: metaKey('head'), value: tip.hash() })
+    await this.level.batch(ops.map(toLevelOp))
+    this._head = tip
+    this.headWeight = weight
+    this.cacheBlock(tip)
+    this.remember(this.receiptCache, bytesToHex(tip.hash()), receipts)
+    this.logger.info(
+      {
+        number: Number(tip.header.number),
+        hash: bytesToHex(tip.hash()),
+        depth: removed.length,
+        added: added.length,
+      },
+      'reorg',
+    )
+    this.emit(tip, receipts, { added, removed })
+  }
+
+  /** Fork-choice weight a block of this chain adds: in-turn blocks weigh more. */
+  private blockWeight(header: BlockHeader): bigint {
+    const ranking = proposerRanking(this.genesis.mosaic.validators, this.slotOf(header))
+    return ranking[0] === header.coinbase.toString() ? IN_TURN_WEIGHT : OUT_OF_TURN_WEIGHT
+  }
+
   /** Writes `block` (already executed on the head state) and makes it the head, in one batch. */
-  async commit(block: Block, receipts: StoredReceipt[]): Promise<void> {
+  commit(block: Block, receipts: StoredReceipt[]): Promise<void> {
+    return this.writeHead(block, receipts, this.headWeight + this.blockWeight(block.header))
+  }
+
+  private async writeHead(block: Block, receipts: StoredReceipt[], weight: bigint): Promise<void> {
     const ops = [
       ...this.trieDb.drain(),
-      ...blockOps(block, receipts),
+      ...blockOps(block, receipts, weight, true),
       { type: 'put' as const, key: metaKey('head'), value: block.hash() },
     ]
     await this.level.batch(ops.map(toLevelOp))
     this._head = block
+    this.headWeight = weight
     this.cacheBlock(block)
     this.remember(this.receiptCache, bytesToHex(block.hash()), receipts)
+    this.emit(block, receipts, { added: [block], removed: [] })
+  }
+
+  private emit(head: Block, receipts: StoredReceipt[], ev: ChainEvent): void {
     for (const l of this.headListeners) {
       try {
-        l(block, receipts)
+        l(head, receipts)
       } catch (e) {
         this.logger.error({ err: e }, 'head listener failed')
+      }
+    }
+    for (const l of this.reorgListeners) {
+      try {
+        l(ev)
+      } catch (e) {
+        this.logger.error({ err: e }, 'chain listener failed')
       }
     }
   }
@@ -478,20 +698,29 @@ function toLevelOp(op: WriteOp) {
     : { type: 'del' as const, key: op.key }
 }
 
-function blockOps(block: Block, receipts: StoredReceipt[]): WriteOp[] {
+function blockOps(block: Block, receipts: StoredReceipt[], weight: bigint, canonical: boolean): WriteOp[] {
   const hash = block.hash()
   const num = u64(block.header.number)
   const ops: WriteOp[] = [
     { type: 'put', key: key(Table.header, hash), value: block.header.serialize() },
     { type: 'put', key: key(Table.body, hash), value: block.serialize() },
     { type: 'put', key: key(Table.number, hash), value: num },
-    { type: 'put', key: key(Table.canonical, num), value: hash },
     { type: 'put', key: key(Table.receipts, hash), value: encodeReceipts(receipts) },
+    { type: 'put', key: key(Table.weight, hash), value: u64(weight) },
   ]
-  block.transactions.forEach((tx: TypedTransaction, i: number) => {
-    ops.push({ type: 'put', key: key(Table.txIndex, tx.hash()), value: concatBytes(hash, u64(BigInt(i))) })
-  })
+  // A side block's transactions are indexed when (if) a reorg makes it canonical: the same
+  // transaction usually sits in the canonical sibling too.
+  if (canonical) ops.push({ type: 'put', key: key(Table.canonical, num), value: hash }, ...txIndexOps(block))
   return ops
+}
+
+function txIndexOps(block: Block): WriteOp[] {
+  const hash = block.hash()
+  return block.transactions.map((tx: TypedTransaction, i: number) => ({
+    type: 'put' as const,
+    key: key(Table.txIndex, tx.hash()),
+    value: concatBytes(hash, u64(BigInt(i))),
+  }))
 }
 
 /** The Common parameters a genesis asks for. */

@@ -15,6 +15,7 @@ export const Table = {
   receipts: 0x06, // hash -> receipts RLP
   txIndex: 0x07, // tx hash -> block hash | index(4 bytes BE)
   trie: 0x08, // state trie node key -> node
+  weight: 0x09, // hash -> fork-choice weight of the chain ending there (8 bytes BE)
 } as const
 export type TableId = (typeof Table)[keyof typeof Table]
 

@@ -5,6 +5,7 @@ export type ChainErrorCode =
   | 'UNKNOWN_PARENT'
   | 'INVALID_BLOCK'
   | 'BAD_SEAL'
+  | 'TOO_EARLY'
   | 'EXECUTION_REVERTED'
   | 'EXECUTION_FAILED'
   | 'UNKNOWN_ACCOUNT'

@@ -146,13 +146,20 @@ class PortInUseError extends Error {}
 export async function startNode(datadir: string, args: string[]): Promise<DevNode> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort()
-    const argv = [NODE_BIN, 'start', '--datadir', datadir, '--rpc.port', String(port), ...args]
+    // Any free p2p port, unless the test names one: a fixed default could be taken on the machine.
+    const p2p = args.includes('--p2p.port') ? [] : ['--p2p.port', '0']
+    const argv = [NODE_BIN, 'start', '--datadir', datadir, '--rpc.port', String(port), ...p2p, ...args]
     try {
       return await launch(process.execPath, argv, { cwd: REPO_ROOT, datadir, ownsDatadir: false, port })
     } catch (e) {
       if (!(e instanceof PortInUseError) || attempt >= 3) throw e
     }
   }
+}
+
+/** Starts `mosaic-node <args>` whose RPC port is `port` (args name it); the caller owns the datadir. */
+export function startNodeWithArgs(args: string[], port: number, datadir: string): Promise<DevNode> {
+  return launch(process.execPath, [NODE_BIN, ...args], { cwd: REPO_ROOT, datadir, ownsDatadir: false, port })
 }
 
 interface LaunchOptions {

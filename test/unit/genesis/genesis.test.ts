@@ -244,7 +244,9 @@ describe('genesis: parsing', () => {
     json.alloc['0000000000000000000000000000000000000002'] = { balance: 42 }
     mosaic(json)['blockTime'] = 0.5
     mosaic(json)['epochLength'] = 4
-    mosaic(json)['bootnodes'] = ['/ip4/127.0.0.1/tcp/30303']
+    mosaic(json)['bootnodes'] = [
+      '/ip4/127.0.0.1/tcp/30303/p2p/12D3KooWDdjHW2SL9GxVTSLVNh7jm2F4sAjRnJPfuDpzArnZ9wcg',
+    ]
     mosaic(json)['origin'] = { chainId: 1337, stake: `0x${'11'.repeat(20)}`, rpc: 'http://127.0.0.1:8545' }
 
     const g = parseGenesis(json)
@@ -270,7 +272,9 @@ describe('genesis: parsing', () => {
     assert.equal(g.alloc.get('0x0000000000000000000000000000000000000002')?.balance, 42n)
     assert.equal(g.mosaic.blockTimeMs, 500)
     assert.equal(g.mosaic.epochLength, 4)
-    assert.deepEqual(g.mosaic.bootnodes, ['/ip4/127.0.0.1/tcp/30303'])
+    assert.deepEqual(g.mosaic.bootnodes, [
+      '/ip4/127.0.0.1/tcp/30303/p2p/12D3KooWDdjHW2SL9GxVTSLVNh7jm2F4sAjRnJPfuDpzArnZ9wcg',
+    ])
     assert.deepEqual(g.mosaic.origin, {
       chainId: 1337n,
       stake: `0x${'11'.repeat(20)}`,
@@ -342,6 +346,30 @@ describe('genesis: parsing', () => {
     const zero = dev()
     ;(mosaic(zero)['validators'] as Record<string, unknown>[])[0]!['stake'] = '0x0'
     rejects(zero, 'genesis.mosaic.validators[0].stake: expected a quantity above 0')
+  })
+
+  it('accepts several validators with stakes; rejects a duplicate and a bootnode without a peer id', () => {
+    const json = dev()
+    const validators = mosaic(json)['validators'] as Record<string, unknown>[]
+    validators.push(
+      { address: `0x${'22'.repeat(20)}`, stake: '0x10' },
+      { address: `0x${'33'.repeat(20)}`, stake: 7 },
+    )
+    const g = parseGenesis(json)
+    assert.deepEqual(g.mosaic.validators.slice(1), [
+      { address: `0x${'22'.repeat(20)}`, stake: 16n },
+      { address: `0x${'33'.repeat(20)}`, stake: 7n },
+    ])
+    validators.push({ address: `0x${'22'.repeat(20)}`, stake: '1' })
+    rejects(json, `genesis.mosaic.validators[3].address: duplicate validator 0x${'22'.repeat(20)}`)
+
+    const boot = dev()
+    mosaic(boot)['bootnodes'] = ['/ip4/127.0.0.1/tcp/30303']
+    rejects(
+      boot,
+      'genesis.mosaic.bootnodes[0]: expected a multiaddr like /ip4/HOST/tcp/PORT/p2p/PEER_ID',
+      'genesis.mosaic.bootnodes[0]',
+    )
   })
 
   it('requires the mosaic section and checks its fields', () => {

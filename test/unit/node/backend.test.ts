@@ -141,7 +141,7 @@ describe('NodeBackend over a real chain', () => {
         },
       }),
       sealKey,
-      chain.head.header.timestamp + 1n,
+      chain.slotOf(chain.head.header) + 1n,
     )
     assert.equal(built.block.transactions.length, 1)
     assert.equal(built.receipts[0]!.status, 1)

@@ -82,7 +82,7 @@ describe('chain: execution, sealing, persistence', () => {
     const before = await a
       .stateAt(a.head.header.stateRoot)
       .getAccount(new Address(hexToBytes(accounts[2]!.address)))
-    const built = await builder.build(() => arrayCursor(txs), sealKey, a.head.header.timestamp + 1n)
+    const built = await builder.build(() => arrayCursor(txs), sealKey, a.slotOf(a.head.header) + 1n)
     await a.commit(built.block, built.receipts)
     block1 = built.block
     assert.equal(a.head.header.number, 1n)
@@ -114,7 +114,7 @@ describe('chain: execution, sealing, persistence', () => {
     const builder = new BlockBuilder({ timeBudgetMs: 500, vanity: new Uint8Array(0) }, { chain: a, logger })
     // Nonce 5 is not next for account 1: the block must still be built with the valid transfer.
     const txs = [transfer(a, 1, 1n, 1n), transfer(a, 0, 5n, 1n)]
-    const built = await builder.build(() => arrayCursor(txs), sealKey, a.head.header.timestamp + 1n)
+    const built = await builder.build(() => arrayCursor(txs), sealKey, a.slotOf(a.head.header) + 1n)
     assert.equal(built.block.transactions.length, 1)
     assert.equal(built.dropped.length, 1)
     await a.commit(built.block, built.receipts)
@@ -131,7 +131,7 @@ describe('chain: execution, sealing, persistence', () => {
     )
     await assert.rejects(b.importBlock(forged), (e: Error & { code?: string }) => e.code === 'BAD_SEAL')
     assert.equal(b.head.header.number, 0n)
-    const receipts = await b.importBlock(block1)
+    const { receipts } = await b.importBlock(block1)
     assert.equal(receipts.length, 3)
     assert.equal(bytesToHex(b.head.hash()), bytesToHex(block1.hash()))
     assert.equal(bytesToHex(b.head.header.stateRoot), bytesToHex(block1.header.stateRoot))
@@ -149,7 +149,7 @@ describe('chain: execution, sealing, persistence', () => {
     try {
       await c.importBlock(block1)
       const cb = new BlockBuilder({ timeBudgetMs: 500, vanity: new Uint8Array(0) }, { chain: c, logger })
-      const built = await cb.build(() => arrayCursor([]), stranger, c.head.header.timestamp + 1n)
+      const built = await cb.build(() => arrayCursor([]), stranger, c.slotOf(c.head.header) + 1n)
       await assert.rejects(
         b.importBlock(built.block),
         (e: Error & { code?: string }) => e.code === 'INVALID_BLOCK',
@@ -206,11 +206,11 @@ describe('chain: a large block built here is accepted by a follower', () => {
         { timeBudgetMs: 60_000, vanity: new Uint8Array(0) },
         { chain: p, logger },
       )
-      const built = await builder.build(() => arrayCursor(txs), sealKey, p.head.header.timestamp + 1n)
+      const built = await builder.build(() => arrayCursor(txs), sealKey, p.slotOf(p.head.header) + 1n)
       assert.equal(built.block.transactions.length, 300)
       assert.equal(built.dropped.length, 1)
       await p.commit(built.block, built.receipts)
-      const receipts = await f.importBlock(built.block)
+      const { receipts } = await f.importBlock(built.block)
       assert.equal(bytesToHex(f.head.hash()), bytesToHex(built.block.hash()))
       assert.deepEqual(
         receipts.map((r) => [r.status, r.cumulativeGasUsed, r.gasUsed]),

@@ -1,0 +1,146 @@
+// Network benchmark on loopback, 4 validators (0.5 s slots) and a late full node, real processes:
+// transaction propagation (eth_sendRawTransaction on node 1 -> the pool of node 4), block
+// propagation (slot start -> head of node 4), sustained throughput all nodes agree on, and the sync
+// speed of a new node over the resulting chain.
+// `npx --no-install node --import tsx bench/p2p/network.mts` (BENCH_WAVES=4 by default).
+import { Wallet } from 'ethers'
+import { decodePayload, slotStartMs } from '../../consensus/index.ts'
+import { createTestNetwork, getBlock } from '../../test/helpers/network.ts'
+import { blockNumber, DEV_ADDRESSES, DEV_KEYS, rpc, sleep, waitFor } from '../../test/helpers/node.ts'
+
+const BLOCK_TIME_MS = 500
+const WAVES = Number(process.env['BENCH_WAVES'] ?? 4)
+const PER_SENDER = 60
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
+}
+
+const net = await createTestNetwork({ validators: 4, fullNodes: 1, blockTimeMs: BLOCK_TIME_MS })
+try {
+  await Promise.all([0, 1, 2, 3].map((i) => net.start(i)))
+  const [n1, , , n4] = [0, 1, 2, 3].map((i) => net.node(i).url) as [string, string, string, string]
+  await waitFor('block 3', async () => (await blockNumber(n4)) >= 3)
+  const genesis = (await getBlock(n1, 0))!
+  const clock = { genesisTime: BigInt(genesis.timestamp), blockTimeMs: BLOCK_TIME_MS }
+
+  const wallets = DEV_KEYS.map((k) => new Wallet(k))
+  const nonces = new Map<string, number>()
+  const sign = async (w: Wallet) => {
+    const nonce = nonces.get(w.address) ?? 0
+    nonces.set(w.address, nonce + 1)
+    return w.signTransaction({
+      chainId: 1515,
+      nonce,
+      to: DEV_ADDRESSES[9],
+      value: 1n,
+      gasLimit: 21000n,
+      maxFeePerGas: 100_000_000_000n,
+      maxPriorityFeePerGas: 1_000_000_000n,
+      type: 2,
+    })
+  }
+
+  // 1. Transaction propagation, one at a time.
+  const txLat: number[] = []
+  for (let i = 0; i < 100; i++) {
+    const raw = await sign(wallets[0]!)
+    const t0 = performance.now()
+    const hash = await rpc<string>(n1, 'eth_sendRawTransaction', [raw])
+    while (!(await rpc(n4, 'eth_getTransactionByHash', [hash]))) await sleep(1)
+    txLat.push(performance.now() - t0)
+  }
+
+  // 2. Block propagation: slot start -> node 4's head, over 40 blocks.
+  const blockLat: number[] = []
+  let last = await blockNumber(n4)
+  while (blockLat.length < 40) {
+    const n = await blockNumber(n4)
+    if (n > last) {
+      const seen = Date.now()
+      for (let k = last + 1; k <= n; k++) {
+        const b = (await getBlock(n4, k))!
+        const extra = Buffer.from(b.extraData.slice(2), 'hex')
+        const slot = decodePayload(extra.subarray(32, extra.length - 65)).slot
+        if (k === n) blockLat.push(seen - slotStartMs(clock, slot))
+      }
+      last = n
+    }
+    await sleep(5)
+  }
+
+  // 3. Sustained throughput: waves of transfers from 9 senders, counted when node 4 has them all mined.
+  const senders = wallets.slice(1, 9)
+  const t0 = performance.now()
+  let sent = 0
+  let lastHash = ''
+  for (let w = 0; w < WAVES; w++) {
+    const raws = await Promise.all(
+      senders.flatMap((s) => Array.from({ length: PER_SENDER }, () => s)).map(sign),
+    )
+    // In nonce order per sender: one batch request per sender.
+    await Promise.all(
+      senders.map(async (_, si) => {
+        const mine = raws.slice(si * PER_SENDER, (si + 1) * PER_SENDER)
+        const body = mine.map((r, j) => ({
+          jsonrpc: '2.0',
+          id: j,
+          method: 'eth_sendRawTransaction',
+          params: [r],
+        }))
+        const res = (await (
+          await fetch(n1, {
+            method: 'POST',
+            body: JSON.stringify(body),
+            headers: { 'content-type': 'application/json' },
+          })
+        ).json()) as { result?: string }[]
+        lastHash = res.at(-1)?.result ?? lastHash
+      }),
+    )
+    sent += raws.length
+    await waitFor(
+      'wave mined on node 4',
+      async () => (await rpc(n4, 'eth_getTransactionReceipt', [lastHash])) !== null,
+      {
+        timeoutMs: 120_000,
+        intervalMs: 50,
+      },
+    )
+  }
+  const tps = sent / ((performance.now() - t0) / 1000)
+
+  // 4. Sync: a new full node catches up the whole chain.
+  const head = await blockNumber(n1)
+  const full = await net.start(4)
+  const s0 = performance.now()
+  await waitFor('full node synced', async () => (await blockNumber(full.url)) >= head, {
+    timeoutMs: 300_000,
+    intervalMs: 50,
+  })
+  const syncSeconds = (performance.now() - s0) / 1000
+  const chainSeconds = (head * BLOCK_TIME_MS) / 1000
+  const txs = 100 + sent
+  console.log(
+    JSON.stringify(
+      {
+        txPropagationMs: { p50: +pct(txLat, 50).toFixed(1), p99: +pct(txLat, 99).toFixed(1) },
+        slotStartToNode4HeadMs: { p50: pct(blockLat, 50), p99: pct(blockLat, 99) },
+        sustained: { txs: sent, txPerSecond: Math.round(tps) },
+        sync: {
+          blocks: head,
+          txs,
+          seconds: +syncSeconds.toFixed(1),
+          blocksPerSecond: Math.round(head / syncSeconds),
+          txPerSecond: Math.round(txs / syncSeconds),
+          speedupOverProduction: +(chainSeconds / syncSeconds).toFixed(1),
+        },
+      },
+      null,
+      2,
+    ),
+  )
+} finally {
+  await net.stopAll()
+}

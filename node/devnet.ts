@@ -1,0 +1,119 @@
+// A local multi-validator network: one genesis naming N dev validators (stakes equal) and funding
+// the dev accounts, one data directory per node with its validator keystore and its peer key, and
+// the arguments that start each node with every validator as a bootnode. Used by
+// `mosaic-node devnet` and by the e2e tests.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { hexToBytes } from '@ethereumjs/util'
+import {
+  DEV_VALIDATOR_STAKE,
+  devGenesisJson,
+  devValidatorKeys,
+  type GenesisJson,
+  type Hex,
+} from '../genesis/index.ts'
+import { peerIdOfKeyFile } from '../p2p/index.ts'
+import { createKeystore } from './keystore.ts'
+
+export interface DevnetOptions {
+  dir: string
+  validators: number
+  fullNodes: number
+  /** Node i serves RPC on rpcPorts(i). */
+  rpcPort: (i: number) => number
+  p2pPort: (i: number) => number
+  blockTimeMs?: number
+  chainId?: bigint
+  /** Changes the genesis before it is written (tests: another chain). */
+  editGenesis?: (g: GenesisJson) => void
+}
+
+export interface DevnetNode {
+  index: number
+  role: 'validator' | 'full'
+  /** Validator address ('' for a full node). */
+  address: string
+  datadir: string
+  peerId: string
+  rpcPort: number
+  p2pPort: number
+  multiaddr: string
+  /** Arguments after `mosaic-node`. */
+  args: string[]
+}
+
+export interface Devnet {
+  genesisFile: string
+  chainId: bigint
+  nodes: DevnetNode[]
+}
+
+const PASSWORD = 'devnet'
+
+export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
+  if (!Number.isSafeInteger(o.validators) || o.validators < 1)
+    throw new RangeError('--validators: expected at least 1')
+  const keys = devValidatorKeys(o.validators)
+  const genesis = devGenesisJson({
+    validators: keys.map((k) => ({ address: k.address.toLowerCase() as Hex, stake: DEV_VALIDATOR_STAKE })),
+    ...(o.blockTimeMs ? { blockTimeMs: o.blockTimeMs } : {}),
+    ...(o.chainId ? { chainId: o.chainId } : {}),
+  })
+  o.editGenesis?.(genesis)
+  await mkdir(o.dir, { recursive: true })
+  const genesisFile = join(o.dir, 'genesis.json')
+  await writeFile(genesisFile, `${JSON.stringify(genesis, null, 2)}\n`)
+  const passwordFile = join(o.dir, 'password')
+  await writeFile(passwordFile, `${PASSWORD}\n`)
+
+  const nodes: DevnetNode[] = []
+  for (let i = 0; i < o.validators + o.fullNodes; i++) {
+    const role = i < o.validators ? 'validator' : 'full'
+    const datadir = join(o.dir, `node${i}`)
+    await mkdir(datadir, { recursive: true })
+    const peerId = await peerIdOfKeyFile(join(datadir, 'p2p', 'peer.key'))
+    const p2pPort = o.p2pPort(i)
+    const args = [
+      'start',
+      '--datadir',
+      datadir,
+      '--genesis',
+      genesisFile,
+      '--rpc.port',
+      String(o.rpcPort(i)),
+      '--p2p.port',
+      String(p2pPort),
+      '--p2p.addr',
+      '127.0.0.1',
+    ]
+    let address = ''
+    if (role === 'validator') {
+      const key = keys[i]!
+      address = key.address
+      // A cheap scrypt: these are the public dev keys.
+      const ks = await createKeystore(join(datadir, 'keystore'), PASSWORD, {
+        privateKey: hexToBytes(key.privateKey),
+        kdf: { n: 1024 },
+      })
+      args.push('--validator.keystore', ks.path, '--validator.passwordFile', passwordFile)
+    }
+    nodes.push({
+      index: i,
+      role,
+      address,
+      datadir,
+      peerId,
+      rpcPort: o.rpcPort(i),
+      p2pPort,
+      multiaddr: `/ip4/127.0.0.1/tcp/${p2pPort}/p2p/${peerId}`,
+      args,
+    })
+  }
+  // Every node knows every validator; validators do not list themselves.
+  const validatorAddrs = nodes.filter((n) => n.role === 'validator').map((n) => n.multiaddr)
+  for (const n of nodes) {
+    const boot = validatorAddrs.filter((a) => a !== n.multiaddr)
+    if (boot.length > 0) n.args.push('--bootnodes', boot.join(','))
+  }
+  return { genesisFile, chainId: BigInt(String(genesis.config['chainId'])), nodes }
+}

@@ -1,0 +1,123 @@
+// The chain and the pool as the network sees them (p2p/types.ts NetworkChain): status, stored
+// blocks as raw RLP, and imports of peers' blocks and transactions with our errors turned into the
+// network's (reject = the sender is at fault, ignore = it may not be).
+import { createBlockFromRLP } from '@ethereumjs/block'
+import type { TypedTransaction } from '@ethereumjs/tx'
+import { bytesToHex } from '@ethereumjs/util'
+import { LRUCache } from 'lru-cache'
+import type { Logger } from 'pino'
+import { type ChainStatus, type ImportOutcome, type NetworkChain, P2PError } from '../p2p/index.ts'
+import { BLOCK_OPTS, type Chain } from './chain/chain.ts'
+import { ChainError } from './chain/errors.ts'
+import { decodeRawTransaction } from './chain/rawTx.ts'
+import { type TxPool, TxPoolError } from './chain/txpool.ts'
+
+/** Pool refusals that an honest peer can cause (races, a fuller pool here): not the sender's fault. */
+const HONEST_POOL_ERRORS = new Set([
+  'ALREADY_KNOWN',
+  'NONCE_TOO_LOW',
+  'NONCE_TOO_HIGH',
+  'INSUFFICIENT_FUNDS',
+  'FEE_CAP_BELOW_BASE_FEE',
+  'UNDERPRICED',
+  'REPLACEMENT_UNDERPRICED',
+  'SENDER_LIMIT',
+  'POOL_FULL',
+])
+
+export class NetworkChainAdapter implements NetworkChain {
+  /** Transactions that arrived by gossip: gossipsub relays them, the node must not publish them again. */
+  private readonly fromGossip = new LRUCache<string, true>({ max: 50_000 })
+
+  constructor(
+    private readonly chain: Chain,
+    private readonly pool: TxPool,
+    private readonly logger: Logger,
+  ) {}
+
+  status(): ChainStatus {
+    const { chain } = this
+    return {
+      chainId: chain.chainId,
+      genesisHash: chain.genesisBlock.hash(),
+      headNumber: chain.head.header.number,
+      headHash: chain.head.hash(),
+      headWeight: chain.weight,
+      // Finality arrives with Casper-FFG votes; until then only genesis is final.
+      finalizedNumber: 0n,
+      finalizedHash: chain.genesisBlock.hash(),
+    }
+  }
+
+  async blocksByRange(start: bigint, count: number): Promise<Uint8Array[]> {
+    const out: Uint8Array[] = []
+    for (let n = start; n < start + BigInt(count); n++) {
+      const b = await this.chain.getBlockByNumber(n)
+      if (!b) break
+      out.push(b.serialize())
+    }
+    return out
+  }
+
+  async blockByHash(hash: Uint8Array): Promise<Uint8Array | undefined> {
+    return (await this.chain.getBlockByHash(hash))?.serialize()
+  }
+
+  async importBlock(raw: Uint8Array): Promise<ImportOutcome> {
+    let block: ReturnType<typeof createBlockFromRLP>
+    try {
+      block = createBlockFromRLP(raw, { common: this.chain.common, ...BLOCK_OPTS })
+    } catch (e) {
+      throw new P2PError('GARBAGE', `block does not decode: ${(e as Error).message.split('\n')[0]}`)
+    }
+    const number = block.header.number
+    const hash = block.hash()
+    try {
+      const r = await this.chain.importBlock(block)
+      if (r.known) return { kind: 'known', number, hash }
+      if (r.canonical) {
+        this.logger.debug({ number: Number(number), hash: bytesToHex(hash) }, 'imported block')
+        void this.pool.onNewHead()
+      }
+      return { kind: 'imported', number, hash, canonical: r.canonical }
+    } catch (e) {
+      if (!(e instanceof ChainError)) throw e
+      switch (e.code) {
+        case 'UNKNOWN_PARENT':
+          return { kind: 'unknownParent', number, hash, parentHash: block.header.parentHash }
+        case 'TOO_EARLY':
+          throw new P2PError('TOO_EARLY', e.message, 'ignore')
+        case 'BAD_SEAL':
+          throw new P2PError('BAD_SEAL', e.message)
+        default:
+          throw new P2PError('INVALID_BLOCK', e.message)
+      }
+    }
+  }
+
+  async addTransaction(raw: Uint8Array): Promise<void> {
+    let tx: TypedTransaction
+    try {
+      tx = decodeRawTransaction(raw, this.chain.common)
+    } catch (e) {
+      throw new P2PError('INVALID_TRANSACTION', (e as Error).message)
+    }
+    const hash = bytesToHex(tx.hash())
+    this.fromGossip.set(hash, true)
+    try {
+      await this.pool.add(tx)
+    } catch (e) {
+      const code = e instanceof TxPoolError ? e.code : 'INVALID'
+      throw new P2PError(
+        'INVALID_TRANSACTION',
+        (e as Error).message,
+        HONEST_POOL_ERRORS.has(code) ? 'ignore' : 'reject',
+      )
+    }
+  }
+
+  /** True for a transaction that came from gossip (so it is not published again). */
+  cameFromGossip(tx: TypedTransaction): boolean {
+    return this.fromGossip.has(bytesToHex(tx.hash()))
+  }
+}

@@ -1,0 +1,172 @@
+// Range sync: when a peer's status shows a heavier head, fetch the missing blocks in batches from
+// every peer that has them (several batches in flight), import them in order, and log progress.
+// A batch whose first block does not connect (we are on a fork) steps back until it does.
+import type { PeerId } from '@libp2p/interface'
+import type { Logger } from 'pino'
+import { P2PError } from './errors.ts'
+import type { P2PMetrics } from './metrics.ts'
+import type { P2POptions } from './options.ts'
+import type { ReqResp } from './reqresp.ts'
+import type { ChainStatus, NetworkChain } from './types.ts'
+
+export interface SyncModules {
+  chain: NetworkChain
+  reqresp: ReqResp
+  logger: Logger
+  metrics: P2PMetrics
+  /** Peers with their last status. */
+  peers(): Map<string, { id: PeerId; status: ChainStatus }>
+  onPeerError(peer: PeerId, source: string, err: P2PError): void
+}
+
+export class RangeSync {
+  private running: Promise<void> | undefined
+  private again = false
+
+  constructor(
+    private readonly options: P2POptions,
+    private readonly modules: SyncModules,
+  ) {}
+
+  get syncing(): boolean {
+    return this.running !== undefined
+  }
+
+  /** Starts a sync round unless one runs; a request during a round runs another after it. */
+  trigger(): void {
+    if (this.running) {
+      this.again = true
+      return
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined
+    })
+  }
+
+  async stop(): Promise<void> {
+    this.again = false
+    await this.running
+  }
+
+  private ahead(): { id: PeerId; status: ChainStatus }[] {
+    const ours = this.modules.chain.status()
+    return [...this.modules.peers().values()].filter((p) => p.status.headWeight > ours.headWeight)
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false
+      try {
+        await this.round()
+      } catch (e) {
+        this.modules.logger.warn({ err: (e as Error).message }, 'sync round failed')
+      }
+    } while (this.again)
+  }
+
+  private async round(): Promise<void> {
+    const { chain, reqresp, logger, metrics } = this.modules
+    let peers = this.ahead()
+    if (peers.length === 0) return
+    const startHead = chain.status().headNumber
+    const target = peers.reduce((m, p) => (p.status.headNumber > m ? p.status.headNumber : m), 0n)
+    const t0 = Date.now()
+    let lastLog = t0
+    let imported = 0
+    let next = startHead + 1n
+    let stepBack = BigInt(this.options.syncBatch)
+    logger.info({ from: Number(next), target: Number(target), peers: peers.length }, 'sync started')
+    let forkTries = 0
+    while (peers.length > 0) {
+      const maxHead = peers.reduce((m, p) => (p.status.headNumber > m ? p.status.headNumber : m), 0n)
+      if (next > maxHead) {
+        // A heavier branch no longer than ours: fetch its tail, which imports as a side branch
+        // and wins fork choice once complete.
+        if (forkTries++ >= 3) break
+        next = maxHead + 1n > stepBack ? maxHead + 1n - stepBack : 1n
+        stepBack *= 2n
+      }
+      // Batches [next, next+batch) ... fetched in parallel from peers in turn, imported in order.
+      const batches: { start: bigint; count: number; peer: { id: PeerId; status: ChainStatus } }[] = []
+      for (let i = 0, s = next; i < this.options.syncParallel && s <= maxHead; i++) {
+        const count = Number(
+          maxHead - s + 1n < BigInt(this.options.syncBatch)
+            ? maxHead - s + 1n
+            : BigInt(this.options.syncBatch),
+        )
+        const holders = peers.filter((p) => p.status.headNumber >= s)
+        batches.push({ start: s, count, peer: holders[i % holders.length]! })
+        s += BigInt(count)
+      }
+      const fetched = batches.map((b) =>
+        reqresp.blocksByRange(b.peer.id, b.start, b.count).then(
+          (blocks) => ({ blocks }),
+          (err: unknown) => ({ err: err as Error }),
+        ),
+      )
+      let progressed = false
+      for (const [i, b] of batches.entries()) {
+        const r = await fetched[i]!
+        if ('err' in r) {
+          const err = r.err instanceof P2PError ? r.err : new P2PError('BAD_REQUEST', r.err.message, 'ignore')
+          this.modules.onPeerError(b.peer.id, 'sync', err)
+          break
+        }
+        if (r.blocks.length === 0) break
+        let stop = false
+        for (const raw of r.blocks) {
+          try {
+            const out = await chain.importBlock(raw)
+            if (out.kind === 'unknownParent') {
+              // On a fork below our head: fetch from further back.
+              next = next > stepBack ? next - stepBack : 1n
+              stepBack *= 2n
+              stop = true
+              break
+            }
+            if (out.kind === 'imported') {
+              imported++
+              metrics.syncedBlocks.inc()
+            }
+            next = out.number + 1n
+            progressed = true
+          } catch (e) {
+            const err = e instanceof P2PError ? e : new P2PError('INVALID_BLOCK', (e as Error).message)
+            this.modules.onPeerError(b.peer.id, 'sync', err)
+            stop = true
+            break
+          }
+        }
+        if (stop) break
+        const now = Date.now()
+        if (now - lastLog >= 2000) {
+          lastLog = now
+          const rate = imported / ((now - t0) / 1000)
+          const left = Number(target - next + 1n)
+          logger.info(
+            {
+              head: Number(next - 1n),
+              target: Number(target),
+              blocksPerSecond: Math.round(rate * 10) / 10,
+              etaSeconds: rate > 0 ? Math.round(left / rate) : null,
+            },
+            'sync progress',
+          )
+        }
+      }
+      if (!progressed && stepBack > BigInt(this.options.syncBatch) * 1024n) break
+      peers = this.ahead()
+    }
+    const seconds = (Date.now() - t0) / 1000
+    if (imported > 0)
+      logger.info(
+        {
+          imported,
+          head: Number(chain.status().headNumber),
+          seconds: Math.round(seconds * 10) / 10,
+          blocksPerSecond: Math.round((imported / Math.max(seconds, 0.001)) * 10) / 10,
+        },
+        'sync done',
+      )
+  }
+}
