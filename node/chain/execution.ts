@@ -2,7 +2,6 @@
 // debug_traceCall on a throwaway copy of a block's state, with eth_call's overrides.
 import type { Block } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
-import { type EVMOpts, getOpcodesForHF, paramsEVM } from '@ethereumjs/evm'
 import {
   type AccessList,
   createAccessList2930Tx,
@@ -18,6 +17,8 @@ import {
   decodeRevertReason,
   type StateOverride,
 } from '../../rpc/index.ts'
+import { CallClock, type ClockRef, clockedJumps, clockFrames } from './callClock.ts'
+import { leaseCallVm } from './callPool.ts'
 import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
 import { applyStateOverride, overrideBlock } from './overrides.ts'
@@ -93,8 +94,16 @@ export async function simulate(
   tracer?: Tracer,
 ): Promise<CallOutcome> {
   const gasLimit = minGas(params.gas ?? limits.gasCap, limits.gasCap)
-  const vm = await callVm(chain, block, overrides.state, new CallClock(limits.timeoutMs))
+  const clock = new CallClock(limits.timeoutMs)
   const env = overrideBlock(block, overrides.block, chain.common)
+  if (!overrides.state && !tracer) {
+    const lease = await leaseCallVm(chain, block, clock)
+    const out = await runOnce(lease.vm, env, params, gasLimit)
+    // Only a run that ended normally gives its VM back; one that threw (a timeout) is dropped.
+    lease.release()
+    return out
+  }
+  const vm = await callVm(chain, block, overrides.state, clock)
   const trace = tracer && { tracer, deadline: Date.now() + limits.timeoutMs }
   return runOnce(vm, env, params, gasLimit, trace)
 }
@@ -122,9 +131,18 @@ export async function estimateGas(
 ): Promise<bigint> {
   // One VM and one clock for the whole search: every run reverts its writes, the reads stay cached,
   // and the time limit covers all runs together.
-  const vm = await callVm(chain, block, overrides.state, new CallClock(limits.timeoutMs))
+  const clock = new CallClock(limits.timeoutMs)
+  const lease = overrides.state ? undefined : await leaseCallVm(chain, block, clock)
+  const vm = lease?.vm ?? (await callVm(chain, block, overrides.state, clock))
   block = overrideBlock(block, overrides.block, chain.common)
-  const cap = minGas(params.gas ?? block.header.gasLimit, limits.gasCap)
+  const gas = await searchGas(vm, block, params, minGas(params.gas ?? block.header.gasLimit, limits.gasCap))
+  // Only a search that ended normally gives its VM back; one that threw (a timeout) is dropped.
+  lease?.release()
+  return gas
+}
+
+/** The lowest gas limit at which `params` succeeds on `vm`, up to `cap`; throws when none does. */
+async function searchGas(vm: VM, block: Block, params: CallParams, cap: bigint): Promise<bigint> {
   const first = await runOnce(vm, block, params, cap)
   if (first.error) throw outcomeError(first)
   // Most transactions need exactly what they used (a plain transfer: 21000), which wallets show as is.
@@ -164,84 +182,6 @@ function minGas(a: bigint, b: bigint): bigint {
   return a < b ? a : b
 }
 
-/** Jumps between time checks: a check costs a Date.now(), a jump well under a microsecond. */
-const JUMPS_PER_CHECK = 256
-/** Longest stretch of execution before other work (RPC, block production) gets the thread. */
-const YIELD_EVERY_MS = 10
-
-/**
- * The EVM runs on the main thread, so a long eth_call would stall the node and a timer could
- * not stop it. Every loop in EVM code takes a JUMP or JUMPI, and every call level a message: the
- * clock is consulted there, aborts the run past its deadline, and every few milliseconds lets the
- * event loop run. Hooking jumps costs nothing measurable where a `step` listener (a stack and memory
- * copy per opcode) costs about half the execution time again.
- */
-export class CallClock {
-  readonly deadline: number
-  private jumps = 0
-  private lastYield = Date.now()
-
-  constructor(readonly timeoutMs: number) {
-    this.deadline = this.lastYield + timeoutMs
-  }
-
-  /** Throws past the deadline. */
-  check(now = Date.now()): void {
-    if (now > this.deadline) {
-      throw new ChainError('TIMEOUT', `execution aborted (timeout = ${this.timeoutMs}ms)`)
-    }
-  }
-
-  /** Called on every jump: undefined on the fast path, a promise when it yields to the event loop. */
-  tick(): Promise<void> | undefined {
-    if (++this.jumps % JUMPS_PER_CHECK !== 0) return undefined
-    const now = Date.now()
-    this.check(now)
-    if (now - this.lastYield < YIELD_EVERY_MS) return undefined
-    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      this.lastYield = Date.now()
-      this.check(this.lastYield)
-    })
-  }
-}
-
-type CustomOpcode = Extract<NonNullable<EVMOpts['customOpcodes']>[number], { logicFunction: unknown }>
-
-const jumpHandlers = new WeakMap<Common, Map<number, CustomOpcode['logicFunction']>>()
-
-/** The stock JUMP/JUMPI handlers, to wrap (they need a Common that knows the EVM's gas params). */
-function stockHandlers(common: Common): Map<number, CustomOpcode['logicFunction']> {
-  let handlers = jumpHandlers.get(common)
-  if (!handlers) {
-    const c = common.copy()
-    c.updateParams(paramsEVM)
-    handlers = getOpcodesForHF(c).handlers as Map<number, CustomOpcode['logicFunction']>
-    jumpHandlers.set(common, handlers)
-  }
-  return handlers
-}
-
-function clockedJumps(common: Common, clock: CallClock): CustomOpcode[] {
-  const handlers = stockHandlers(common)
-  return [
-    { code: 0x56, name: 'JUMP', fee: 8 },
-    { code: 0x57, name: 'JUMPI', fee: 10 },
-  ].map(({ code, name, fee }) => {
-    const stock = handlers.get(code)
-    if (!stock) throw new ChainError('INVALID_BLOCK', `no EVM handler for ${name}`)
-    return {
-      opcode: code,
-      opcodeName: name,
-      baseFee: fee,
-      logicFunction: (runState, c) => {
-        const wait = clock.tick()
-        if (wait) return wait.then(() => stock(runState, c))
-        return stock(runState, c)
-      },
-    }
-  })
-}
-
 /**
  * A VM on a throwaway copy of the state after `block`, with `overrides` written into it, stopped by
  * `clock` when given.
@@ -256,14 +196,14 @@ export async function callVm(
   // fees) stay in the cache instead of re-hashing trie nodes that are thrown away anyway.
   const stateManager = chain.stateAt(block.header.stateRoot, { cached: true })
   if (overrides) await applyStateOverride(stateManager, overrides)
+  const ref: ClockRef = { clock }
   const vm = await createVM({
     common: chain.common,
     stateManager,
     blockchain: chain.vm.blockchain,
-    ...(clock ? { evmOpts: { customOpcodes: clockedJumps(chain.common, clock) } } : {}),
+    ...(clock ? { evmOpts: { customOpcodes: clockedJumps(chain.common, ref) } } : {}),
   })
-  // Recursion without loops (a contract calling itself) passes here on every level.
-  if (clock) vm.evm.events?.on('beforeMessage', () => clock.check())
+  if (clock) clockFrames(vm, ref)
   return vm
 }
 
@@ -279,7 +219,7 @@ export async function runOnce(
   // Like geth, a call that names no gas price pays nothing and runs with a zero base fee: the sender's
   // balance is untouched and GASPRICE / BASEFEE read 0.
   const free = !params.gasPrice && !params.maxFeePerGas && !params.maxPriorityFeePerGas
-  const env = free && block.header.baseFeePerGas ? overrideBlock(block, { baseFee: 0n }, vm.common) : block
+  const env = free && block.header.baseFeePerGas ? freeEnv(block, vm.common) : block
   const baseFee = env.header.baseFeePerGas ?? 0n
   const nonce = params.nonce ?? (await vm.stateManager.getAccount(from))?.nonce ?? 0n
   const tx = unsignedTx(vm.common, params, gasLimit, nonce, baseFee)
@@ -320,6 +260,18 @@ export async function runOnce(
       await vm.stateManager.revert()
     }
   }
+}
+
+const freeEnvs = new WeakMap<Block, Block>()
+
+/** `block` with a zero base fee, made once per block: building a header is a tenth of a small call. */
+function freeEnv(block: Block, common: Common): Block {
+  let env = freeEnvs.get(block)
+  if (!env) {
+    env = overrideBlock(block, { baseFee: 0n }, common)
+    freeEnvs.set(block, env)
+  }
+  return env
 }
 
 /** What a tracer is told about the transaction it traces. */
