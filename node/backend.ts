@@ -53,6 +53,8 @@ export const defaultBackendOptions: Omit<BackendOptions, 'clientVersion'> = {
 const LOG_SCAN_CHUNK = 32n
 /** Log blooms kept by block hash (256 bytes each): a block's bloom never changes, whatever reorgs. */
 const BLOOM_CACHE_BLOCKS = 50_000
+/** Logs kept by block hash for eth_getLogs (counted in logs): a block's logs never change either. */
+const LOG_CACHE_LOGS = 200_000
 
 export interface DevAccount {
   address: Uint8Array
@@ -64,6 +66,10 @@ export class NodeBackend implements RpcBackend {
   private readonly pendingListeners = new Set<(hash: Uint8Array, tx: TypedTransaction) => void>()
   private readonly chainListeners = new Set<(ev: ChainEvent) => void>()
   private readonly blooms = new LRUCache<string, Uint8Array>({ max: BLOOM_CACHE_BLOCKS })
+  private readonly logs = new LRUCache<string, LogView[]>({
+    maxSize: LOG_CACHE_LOGS,
+    sizeCalculation: (logs) => Math.max(1, logs.length),
+  })
 
   constructor(
     private readonly options: BackendOptions,
@@ -233,16 +239,27 @@ export class NodeBackend implements RpcBackend {
       )
       for (const hash of candidates) {
         if (!hash) continue
-        const [block, stored] = await Promise.all([chain.getBlockByHash(hash), chain.getReceipts(hash)])
-        if (!block || !stored) continue
-        for (const logs of blockLogs(block, stored)) {
-          for (const log of logs) if (logMatches(log, filter)) out.push(log)
-        }
+        const logs = await this.logsOf(hash)
+        if (!logs) continue
+        for (const log of logs) if (logMatches(log, filter)) out.push(log)
         // Past the cap the rpc layer refuses the query anyway: stop reading.
         if (filter.maxResults !== undefined && out.length > filter.maxResults) return out
       }
     }
     return out
+  }
+
+  private async logsOf(hash: Uint8Array): Promise<LogView[] | undefined> {
+    const key = bytesToHex(hash)
+    let logs = this.logs.get(key)
+    if (logs === undefined) {
+      const { chain } = this.modules
+      const [block, stored] = await Promise.all([chain.getBlockByHash(hash), chain.getReceipts(hash)])
+      if (!block || !stored) return undefined
+      logs = blockLogs(block, stored).flat()
+      this.logs.set(key, logs)
+    }
+    return logs
   }
 
   private async bloomOf(hash: Uint8Array): Promise<Uint8Array | undefined> {

@@ -25,6 +25,7 @@ import {
   ValueEncoding,
 } from '@ethereumjs/util'
 import { createVM, type RunBlockResult, runBlock, type VM } from '@ethereumjs/vm'
+import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import {
   ConsensusError,
@@ -145,6 +146,13 @@ export class Chain {
   readonly vm: VM
   private _head: Block
   private readonly blockCache = new Map<string, Block>()
+  /**
+   * Canonical hashes by number: log queries ask for every number of their range. Emptied on a reorg;
+   * extended as the head grows.
+   */
+  private readonly canonicalCache = new LRUCache<bigint, Uint8Array>({ max: 65_536 })
+  /** Bumped by every reorg, so a read that began before one does not refill the cache. */
+  private reorgs = 0
   private readonly receiptCache = new Map<string, StoredReceipt[]>()
   private readonly headListeners: ((block: Block, receipts: StoredReceipt[]) => void)[] = []
   private readonly reorgListeners: ((ev: ChainEvent) => void)[] = []
@@ -364,7 +372,12 @@ export class Chain {
   async getCanonicalHash(n: bigint): Promise<Uint8Array | undefined> {
     if (n < 0n || n > this._head.header.number) return undefined
     if (n === this._head.header.number) return this._head.hash()
-    return getOrUndefined(this.level, key(Table.canonical, u64(n)))
+    const cached = this.canonicalCache.get(n)
+    if (cached !== undefined) return cached
+    const epoch = this.reorgs
+    const hash = await getOrUndefined(this.level, key(Table.canonical, u64(n)))
+    if (hash !== undefined && epoch === this.reorgs) this.canonicalCache.set(n, hash)
+    return hash
   }
 
   async getBlockByNumber(n: bigint): Promise<Block | undefined> {
@@ -622,6 +635,8 @@ export class Chain {
     ops.push({ type: 'put', key: metaKey('head'), value: tip.hash() })
     await this.level.batch(ops.map(toLevelOp))
     this._head = tip
+    this.reorgs++
+    this.canonicalCache.clear()
     this.headWeight = weight
     this.cacheBlock(tip)
     this.remember(this.receiptCache, bytesToHex(tip.hash()), receipts)
@@ -656,6 +671,7 @@ export class Chain {
     ]
     await this.level.batch(ops.map(toLevelOp))
     this._head = block
+    this.canonicalCache.set(block.header.number, block.hash())
     this.headWeight = weight
     this.cacheBlock(block)
     this.remember(this.receiptCache, bytesToHex(block.hash()), receipts)
