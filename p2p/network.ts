@@ -110,6 +110,11 @@ export class Network {
     return this.sync?.syncing ?? false
   }
 
+  /** Block numbers of the running sync (eth_syncing), undefined when following the head. */
+  get syncProgress(): { starting: bigint; current: bigint; highest: bigint } | undefined {
+    return this.sync?.progress
+  }
+
   async start(): Promise<void> {
     const keyFile = this.options.keyFile || join(this.modules.datadir, 'p2p', 'peer.key')
     const key = await loadPeerKey(keyFile)
