@@ -302,7 +302,10 @@ export class Network {
       case 'transactions':
         return chain.addTransaction(data)
       case 'votes':
-        return chain.validateVote?.(data)
+        // Unchecked data is never relayed: until the node checks votes (finality), it drops them.
+        if (!chain.validateVote)
+          throw new P2PError('INVALID_VOTE', 'votes are not checked by this node', 'ignore')
+        return chain.validateVote(data)
       case 'blocks': {
         const out = await chain.importBlock(data)
         if (out.kind === 'unknownParent') {
