@@ -147,6 +147,7 @@ export class Network {
     })
     host.addEventListener('peer:disconnect', (ev) => {
       const id = ev.detail.toString()
+      this.limiter.forget(`${id}/`)
       if (this.peers.delete(id)) this.logger.info({ peer: id, peers: this.peers.size }, 'peer disconnected')
     })
     try {
