@@ -60,7 +60,12 @@ describe('mosaic-node devnet', { skip: target !== 'mosaic' && 'mosaic-node only'
       assert.equal(await exited, 0, stderr)
       assert.equal(existsSync(dir), false)
     } finally {
-      proc.kill('SIGKILL')
+      // SIGTERM first: the devnet stops its nodes; SIGKILL would orphan them.
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM')
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))])
+        proc.kill('SIGKILL')
+      }
     }
   })
 })
