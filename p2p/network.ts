@@ -266,7 +266,10 @@ export class Network {
         { peer: id, reason: err.reason, banMs: this.options.banMs },
         'peer disconnected and banned',
       )
-      void this.host?.hangUp(peer).catch(() => {})
+      // A peer of another chain gets a moment to read our status (and send its own), so both sides
+      // know why; the ban already keeps it from coming back.
+      const grace = err.code === 'WRONG_CHAIN' ? 1000 : 0
+      setTimeout(() => void this.host?.hangUp(peer).catch(() => {}), grace).unref()
     }
   }
 
