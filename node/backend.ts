@@ -79,6 +79,8 @@ export class NodeBackend implements RpcBackend {
       devAccounts: DevAccount[]
       /** Connected p2p peers (none without a network). */
       peerCount?: () => number
+      /** Progress of a running sync from peers. */
+      syncProgress?: () => { starting: bigint; current: bigint; highest: bigint } | undefined
     },
   ) {
     for (const a of modules.devAccounts) this.devKeys.set(bytesToHex(a.address), a)
@@ -126,7 +128,8 @@ export class NodeBackend implements RpcBackend {
   }
 
   syncing(): SyncStatus | false {
-    return false
+    const p = this.modules.syncProgress?.()
+    return p ? { startingBlock: p.starting, currentBlock: p.current, highestBlock: p.highest } : false
   }
 
   blockNumber(): bigint {

@@ -81,6 +81,7 @@ export class MosaicNode {
             pool,
             devAccounts: modules.devAccounts ?? [],
             peerCount: () => node.network?.peerCount ?? 0,
+            syncProgress: () => node.network?.syncProgress,
           },
         )
         node.rpc = new RpcServer(config.rpc, {

@@ -110,6 +110,11 @@ export class Network {
     return this.sync?.syncing ?? false
   }
 
+  /** Block numbers of the running sync (eth_syncing), undefined when following the head. */
+  get syncProgress(): { starting: bigint; current: bigint; highest: bigint } | undefined {
+    return this.sync?.progress
+  }
+
   async start(): Promise<void> {
     const keyFile = this.options.keyFile || join(this.modules.datadir, 'p2p', 'peer.key')
     const key = await loadPeerKey(keyFile)
@@ -142,6 +147,7 @@ export class Network {
     })
     host.addEventListener('peer:disconnect', (ev) => {
       const id = ev.detail.toString()
+      this.limiter.forget(`${id}/`)
       if (this.peers.delete(id)) this.logger.info({ peer: id, peers: this.peers.size }, 'peer disconnected')
     })
     try {
@@ -260,7 +266,10 @@ export class Network {
         { peer: id, reason: err.reason, banMs: this.options.banMs },
         'peer disconnected and banned',
       )
-      void this.host?.hangUp(peer).catch(() => {})
+      // A peer of another chain gets a moment to read our status (and send its own), so both sides
+      // know why; the ban already keeps it from coming back.
+      const grace = err.code === 'WRONG_CHAIN' ? 1000 : 0
+      setTimeout(() => void this.host?.hangUp(peer).catch(() => {}), grace).unref()
     }
   }
 
@@ -297,7 +306,10 @@ export class Network {
       case 'transactions':
         return chain.addTransaction(data)
       case 'votes':
-        return chain.validateVote?.(data)
+        // Unchecked data is never relayed: until the node checks votes (finality), it drops them.
+        if (!chain.validateVote)
+          throw new P2PError('INVALID_VOTE', 'votes are not checked by this node', 'ignore')
+        return chain.validateVote(data)
       case 'blocks': {
         const out = await chain.importBlock(data)
         if (out.kind === 'unknownParent') {

@@ -28,8 +28,15 @@ export class RangeSync {
     private readonly modules: SyncModules,
   ) {}
 
+  /** Where the running sync round started and aims (eth_syncing), undefined when idle. */
+  private span: { starting: bigint; highest: bigint } | undefined
+
   get syncing(): boolean {
     return this.running !== undefined
+  }
+
+  get progress(): { starting: bigint; current: bigint; highest: bigint } | undefined {
+    return this.span && { ...this.span, current: this.modules.chain.status().headNumber }
   }
 
   /** Starts a sync round unless one runs; a request during a round runs another after it. */
@@ -65,17 +72,34 @@ export class RangeSync {
   }
 
   private async round(): Promise<void> {
-    const { chain, reqresp, logger, metrics } = this.modules
-    let peers = this.ahead()
+    const { chain, logger } = this.modules
+    const peers = this.ahead()
     if (peers.length === 0) return
     const startHead = chain.status().headNumber
     const target = peers.reduce((m, p) => (p.status.headNumber > m ? p.status.headNumber : m), 0n)
     const t0 = Date.now()
+    const next = startHead + 1n
+    logger.info({ from: Number(next), target: Number(target), peers: peers.length }, 'sync started')
+    this.span = { starting: startHead, highest: target }
+    try {
+      await this.fetchAndImport(peers, next, target, t0)
+    } finally {
+      this.span = undefined
+    }
+  }
+
+  private async fetchAndImport(
+    initialPeers: { id: PeerId; status: ChainStatus }[],
+    from: bigint,
+    target: bigint,
+    t0: number,
+  ): Promise<void> {
+    const { chain, reqresp, logger, metrics } = this.modules
+    let peers = initialPeers
+    let next = from
     let lastLog = t0
     let imported = 0
-    let next = startHead + 1n
     let stepBack = BigInt(this.options.syncBatch)
-    logger.info({ from: Number(next), target: Number(target), peers: peers.length }, 'sync started')
     let forkTries = 0
     while (peers.length > 0) {
       const maxHead = peers.reduce((m, p) => (p.status.headNumber > m ? p.status.headNumber : m), 0n)

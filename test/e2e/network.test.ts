@@ -139,6 +139,10 @@ describe('network of 4 validators', { skip: target !== 'mosaic' && 'mosaic-node 
     })
     await agreeAt(behind, [0, VALIDATORS])
     assert.match(full.stderrTail(), /sync (done|progress)|sync started/)
+    await waitFor(
+      'eth_syncing false once caught up',
+      async () => (await rpc(full.url, 'eth_syncing')) === false,
+    )
     // Then it follows gossip.
     const later = (await blockNumber(url(0))) + 4
     await waitFor('full node follows', async () => (await blockNumber(full.url)) >= later, {

@@ -43,9 +43,16 @@ describe('peers of another genesis', { skip: target !== 'mosaic' && 'mosaic-node
   })
 
   test('two nodes with different genesis refuse each other and keep their own chains', async () => {
-    await waitFor('refusal logged on both sides', () =>
-      [a.node(0), b.node(0)].every((n) => /wrong_chain/.test(n.stderrTail())),
-    )
+    for (const [name, n] of [
+      ['A', a.node(0)],
+      ['B', b.node(0)],
+    ] as const) {
+      await waitFor(`refusal logged by node ${name}`, () => /wrong_chain/.test(n.stderrTail())).catch(
+        (e: Error) => {
+          throw new Error(`${e.message}\nA:\n${a.node(0).stderrTail()}\nB:\n${b.node(0).stderrTail()}`)
+        },
+      )
+    }
     assert.match(b.node(0).stderrTail(), /peer disconnected and banned/)
     assert.equal(Number(await rpc<string>(a.node(0).url, 'net_peerCount')), 0)
     assert.equal(Number(await rpc<string>(b.node(0).url, 'net_peerCount')), 0)

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Block } from '@ethereumjs/block'
 import { bytesToHex, hexToBytes } from '@ethereumjs/util'
 import { pino } from 'pino'
-import { proposerRanking } from '../../../../consensus/index.ts'
+import { proposerRanking, slotStartMs } from '../../../../consensus/index.ts'
 import { devGenesisJson, devValidatorKeys, type Hex, parseGenesis } from '../../../../genesis/index.ts'
 import { BlockBuilder, type SealKey } from '../../../../node/chain/builder.ts'
 import { Chain, type ChainEvent } from '../../../../node/chain/chain.ts'
@@ -103,6 +103,19 @@ describe('chain: fork choice', () => {
     const r = await a.importBlock(y2)
     assert.equal(r.canonical, false)
     assert.equal(bytesToHex(a.head.hash()), before)
+  })
+
+  it('a fallback block before its time, and a block of a future slot, are refused with TOO_EARLY', async () => {
+    const fresh = await open()
+    const slot = 40n
+    const start = slotStartMs(fresh.clock, slot)
+    const late = await build(await open(), slot, 1)
+    const code = (c: string) => (e: Error & { code?: string }) => e.code === c
+    // Rank 1 waits half a slot (500 ms here) for the in-turn proposer.
+    await assert.rejects(fresh.importBlock(late, { nowMs: start + 100 }), code('TOO_EARLY'))
+    await assert.rejects(fresh.importBlock(late, { nowMs: start - 5000 }), code('TOO_EARLY'))
+    assert.equal(fresh.head.header.number, 0n)
+    assert.equal((await fresh.importBlock(late, { nowMs: start + 500 })).canonical, true)
   })
 
   it('a block on an unknown parent is refused with UNKNOWN_PARENT', async () => {
