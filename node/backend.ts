@@ -55,6 +55,8 @@ const LOG_SCAN_CHUNK = 32n
 const BLOOM_CACHE_BLOCKS = 50_000
 /** Logs kept by block hash for eth_getLogs (counted in logs): a block's logs never change either. */
 const LOG_CACHE_LOGS = 200_000
+/** State roots whose read-only views (with their account and slot caches) are kept. */
+const READ_STATE_ROOTS = 8
 
 export interface DevAccount {
   address: Uint8Array
@@ -66,6 +68,7 @@ export class NodeBackend implements RpcBackend {
   private readonly pendingListeners = new Set<(hash: Uint8Array, tx: TypedTransaction) => void>()
   private readonly chainListeners = new Set<(ev: ChainEvent) => void>()
   private readonly blooms = new LRUCache<string, Uint8Array>({ max: BLOOM_CACHE_BLOCKS })
+  private readonly readStates = new LRUCache<string, ReturnType<Chain['stateAt']>>({ max: READ_STATE_ROOTS })
   private readonly logs = new LRUCache<string, LogView[]>({
     maxSize: LOG_CACHE_LOGS,
     sizeCalculation: (logs) => Math.max(1, logs.length),
@@ -451,12 +454,21 @@ export class NodeBackend implements RpcBackend {
     return key
   }
 
+  /**
+   * A read-only view of the state after `block`. Views of recent roots are kept with their caches:
+   * reads of the same accounts and slots repeat, and nothing ever writes to these views.
+   */
   private async stateOf(block: Block) {
     const { chain } = this.modules
+    const key = bytesToHex(block.header.stateRoot)
+    const kept = this.readStates.get(key)
+    if (kept) return kept
     if (!(await chain.hasState(block.header.stateRoot))) {
       throw new ChainError('UNKNOWN_BLOCK', `missing trie node for state of block ${block.header.number}`)
     }
-    return chain.stateAt(block.header.stateRoot)
+    const state = chain.stateAt(block.header.stateRoot, { cached: true })
+    this.readStates.set(key, state)
+    return state
   }
 }
 

@@ -253,7 +253,22 @@ export function formatBlock(block: Block, fullTx: boolean): RpcBlock {
  * A log as geth's types.Log in the execution-apis schema this node conforms to (no `blockTimestamp`:
  * the pinned spec and its conformance fixtures have none, and hive compares fields exactly).
  */
+/**
+ * Formatted logs by the view they came from: a backend that keeps a block's log views (for
+ * eth_getLogs) gets each formatted once, not once per query. Views are never changed after creation.
+ */
+const formattedLogs = new WeakMap<LogView, RpcLog>()
+
 export function formatLog(log: LogView): RpcLog {
+  let out = formattedLogs.get(log)
+  if (out === undefined) {
+    out = Object.freeze(formatLogOnce(log))
+    formattedLogs.set(log, out)
+  }
+  return out
+}
+
+function formatLogOnce(log: LogView): RpcLog {
   return {
     address: dataHex(log.address),
     topics: log.topics.map(dataHex),
