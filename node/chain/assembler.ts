@@ -4,8 +4,9 @@
 // of 800 transfers the two tries alone took a third of production time (runBlock, used before,
 // builds both too). The system calls before and after the transactions (EIP-2935, EIP-4788, EIP-7685
 // requests) stay ethereumjs's.
-import { type Block, createBlock, type HeaderData } from '@ethereumjs/block'
+import { Block, type BlockHeader, createBlock, type HeaderData } from '@ethereumjs/block'
 import { Blob4844Tx, type TypedTransaction } from '@ethereumjs/tx'
+import { bytesToHex, equalsBytes, KECCAK256_RLP_ARRAY, type WithdrawalData } from '@ethereumjs/util'
 import {
   encodeReceipt,
   type RunTxResult,
@@ -28,6 +29,7 @@ export interface AssemblerOptions {
   parentBlock: Block
   headerData: HeaderData
   blockOpts: { skipConsensusFormatValidation?: boolean }
+  withdrawals?: WithdrawalData[]
 }
 
 export class BlockAssembler extends VmBlockBuilder {
@@ -40,6 +42,7 @@ export class BlockAssembler extends VmBlockBuilder {
       parentBlock: opts.parentBlock,
       headerData: opts.headerData,
       blockOpts: { ...opts.blockOpts, putBlockIntoBlockchain: false },
+      ...(opts.withdrawals ? { withdrawals: opts.withdrawals } : {}),
     })
     this.engine = vm
     this.context = createBlock({ header: opts.headerData }, { ...opts.blockOpts, common: vm.common })
@@ -103,4 +106,53 @@ export class BlockAssembler extends VmBlockBuilder {
   private internals(): BuilderInternals {
     return this as unknown as BuilderInternals
   }
+}
+
+/**
+ * Re-executes a block received from elsewhere on `vm`'s state (its parent's) and checks every root
+ * and total its header claims, as runBlock does, but through the assembler's one-pass tries. Throws
+ * with runBlock's wording (`invalid receiptTrie`, ...) on a mismatch; the caller reverts the state.
+ */
+export async function replayBlock(
+  vm: VM,
+  block: Block,
+  parent: BlockHeader,
+  blockOpts: AssemblerOptions['blockOpts'],
+): Promise<{ results: RunTxResult[]; receipts: RunTxResult['receipt'][] }> {
+  const header = block.header
+  if (block.uncleHeaders.length > 0 || !equalsBytes(header.uncleHash, KECCAK256_RLP_ARRAY)) {
+    throw new Error('invalid uncle hash')
+  }
+  const assembler = await BlockAssembler.open(vm, {
+    parentBlock: new Block(parent, [], [], [], { ...blockOpts, common: vm.common }),
+    headerData: header.toJSON(),
+    blockOpts,
+    ...(block.withdrawals ? { withdrawals: block.withdrawals.map((w) => w.toJSON()) } : {}),
+  })
+  try {
+    for (const tx of block.transactions) {
+      await assembler.addTransaction(tx, { skipHardForkValidation: true, allowNoBlobs: true })
+    }
+    const { block: computed } = await assembler.build()
+    const got = computed.header
+    const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
+      a === undefined || b === undefined ? a === b : equalsBytes(a, b)
+    if (!same(got.transactionsTrie, header.transactionsTrie)) throw new Error('invalid transaction trie')
+    if (!same(got.withdrawalsRoot, header.withdrawalsRoot)) throw new Error('invalid withdrawals trie')
+    if (!same(got.requestsHash, header.requestsHash)) throw new Error('invalid requestsHash')
+    if (!same(got.receiptTrie, header.receiptTrie)) throw new Error('invalid receiptTrie')
+    if (!same(got.logsBloom, header.logsBloom)) throw new Error('invalid bloom')
+    if (got.gasUsed !== header.gasUsed) throw new Error('invalid gasUsed')
+    if (got.blobGasUsed !== header.blobGasUsed) throw new Error('invalid blobGasUsed')
+    if (!same(got.stateRoot, header.stateRoot)) {
+      throw new Error(
+        `invalid block stateRoot, got: ${bytesToHex(got.stateRoot)}, want: ${bytesToHex(header.stateRoot)}`,
+      )
+    }
+  } catch (e) {
+    await assembler.revert()
+    throw e
+  }
+  const { results } = assembler.executed()
+  return { results, receipts: results.map((r) => r.receipt) }
 }

@@ -41,7 +41,7 @@ import {
 } from '../../consensus/index.ts'
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
-import { type AssemblerOptions, BlockAssembler } from './assembler.ts'
+import { type AssemblerOptions, BlockAssembler, replayBlock } from './assembler.ts'
 import { type CommonParams, createChainCommon } from './common.ts'
 import {
   getOrUndefined,
@@ -550,16 +550,15 @@ export class Chain {
       throw e
     }
     const onHead = equalsBytes(parent.hash(), this._head.hash())
-    let result: RunBlockResult
+    let receipts: StoredReceipt[]
     try {
       block.validateBlobTransactions(parent)
       if (!onHead) await this.vm.stateManager.setStateRoot(parent.stateRoot)
-      result = await runBlock(this.vm, { block, generate: false, skipHeaderValidation: true })
+      receipts = executionReceipts(block, await replayBlock(this.vm, block, parent, BLOCK_OPTS))
     } catch (e) {
       await this.resetState().catch((err: unknown) => this.logger.error({ err }, 'state reset failed'))
       throw new ChainError('INVALID_BLOCK', `block ${block.header.number}: ${executionFailure(e)}`)
     }
-    const receipts = executionReceipts(block, result)
     const wins = prefersTip({ weight, hash }, { weight: this.headWeight, hash: this._head.hash() })
     if (onHead && wins) {
       await this.writeHead(block, receipts, weight)
