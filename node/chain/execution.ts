@@ -222,6 +222,9 @@ export async function runOnce(
   const env = free && block.header.baseFeePerGas ? freeEnv(block, vm.common) : block
   const baseFee = env.header.baseFeePerGas ?? 0n
   const nonce = params.nonce ?? (await vm.stateManager.getAccount(from))?.nonce ?? 0n
+  // Read before the checkpoint, the callee's account and code stay in a kept VM's caches (the revert
+  // after the call forgets whatever was first read inside it).
+  if (params.to) await vm.stateManager.getCode(new Address(params.to))
   const tx = unsignedTx(vm.common, params, gasLimit, nonce, baseFee)
   // Impersonation: calls run as `from` without a signature (what every node's eth_call does).
   ;(tx as { getSenderAddress: () => Address }).getSenderAddress = () => from
