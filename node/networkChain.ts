@@ -1,7 +1,7 @@
 // The chain and the pool as the network sees them (p2p/types.ts NetworkChain): status, stored
 // blocks as raw RLP, and imports of peers' blocks and transactions with our errors turned into the
 // network's (reject = the sender is at fault, ignore = it may not be).
-import { createBlockFromRLP } from '@ethereumjs/block'
+import { type Block, createBlockFromRLP } from '@ethereumjs/block'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { bytesToHex } from '@ethereumjs/util'
 import { LRUCache } from 'lru-cache'
@@ -29,11 +29,29 @@ export class NetworkChainAdapter implements NetworkChain {
   /** Transactions that arrived by gossip: gossipsub relays them, the node must not publish them again. */
   private readonly fromGossip = new LRUCache<string, true>({ max: 50_000 })
 
+  /** Decoded blocks of fetched sync batches, with their senders being recovered on the worker. */
+  private readonly prepared = new WeakMap<Uint8Array, { block: Block; ready: Promise<unknown> }>()
+
   constructor(
     private readonly chain: Chain,
     private readonly pool: TxPool,
     private readonly logger: Logger,
+    /** Caches a transaction's sender off the main thread (node/chain/senders.ts). */
+    private readonly recoverSender?: (tx: TypedTransaction) => Promise<void>,
   ) {}
+
+  prepareBlocks(raws: Uint8Array[]): void {
+    const recover = this.recoverSender
+    if (!recover) return
+    for (const raw of raws) {
+      try {
+        const block = createBlockFromRLP(raw, { common: this.chain.common, ...BLOCK_OPTS })
+        this.prepared.set(raw, { block, ready: Promise.all(block.transactions.map((tx) => recover(tx))) })
+      } catch {
+        // importBlock decodes it again and reports it.
+      }
+    }
+  }
 
   status(): ChainStatus {
     const { chain } = this
@@ -64,11 +82,18 @@ export class NetworkChainAdapter implements NetworkChain {
   }
 
   async importBlock(raw: Uint8Array): Promise<ImportOutcome> {
-    let block: ReturnType<typeof createBlockFromRLP>
-    try {
-      block = createBlockFromRLP(raw, { common: this.chain.common, ...BLOCK_OPTS })
-    } catch (e) {
-      throw new P2PError('GARBAGE', `block does not decode: ${(e as Error).message.split('\n')[0]}`)
+    let block: Block
+    const prepared = this.prepared.get(raw)
+    if (prepared) {
+      this.prepared.delete(raw)
+      await prepared.ready
+      block = prepared.block
+    } else {
+      try {
+        block = createBlockFromRLP(raw, { common: this.chain.common, ...BLOCK_OPTS })
+      } catch (e) {
+        throw new P2PError('GARBAGE', `block does not decode: ${(e as Error).message.split('\n')[0]}`)
+      }
     }
     const number = block.header.number
     const hash = block.hash()

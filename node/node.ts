@@ -141,7 +141,9 @@ export class MosaicNode {
   /** The p2p network: blocks this validator seals and transactions its RPC takes in are gossiped. */
   private createNetwork(): Network {
     const { chain, pool, config } = this
-    const adapter = new NetworkChainAdapter(chain, pool, this.logger.child({ module: 'sync' }))
+    const adapter = new NetworkChainAdapter(chain, pool, this.logger.child({ module: 'sync' }), (tx) =>
+      this.senders.recover(tx),
+    )
     const network = new Network(
       {
         port: config.p2p.port,

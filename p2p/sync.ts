@@ -124,7 +124,11 @@ export class RangeSync {
       }
       const fetched = batches.map((b) =>
         reqresp.blocksByRange(b.peer.id, b.start, b.count).then(
-          (blocks) => ({ blocks }),
+          (blocks) => {
+            // Work on a batch starts as it arrives, while the batches before it are imported.
+            chain.prepareBlocks?.(blocks)
+            return { blocks }
+          },
           (err: unknown) => ({ err: err as Error }),
         ),
       )

@@ -24,6 +24,11 @@ export interface NetworkChain {
   blockByHash(hash: Uint8Array): Promise<Uint8Array | undefined>
   /** Verifies and imports a raw block; throws P2PError for bad data (action says whom to blame). */
   importBlock(raw: Uint8Array): Promise<ImportOutcome>
+  /**
+   * Blocks that will be imported soon, in order (a fetched sync batch): the chain may start work on
+   * them ahead (decoding, sender recovery off the main thread). Never throws.
+   */
+  prepareBlocks?(raws: Uint8Array[]): void
   /** Pools a raw transaction received from a peer; throws P2PError when the pool refuses it. */
   addTransaction(raw: Uint8Array): Promise<void>
   /** Checks a consensus vote (finality lands later: the node may accept any well-formed vote). */
