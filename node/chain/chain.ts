@@ -24,7 +24,7 @@ import {
   hexToBytes,
   ValueEncoding,
 } from '@ethereumjs/util'
-import { createVM, type RunBlockResult, runBlock, type VM } from '@ethereumjs/vm'
+import { createVM, type VM } from '@ethereumjs/vm'
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import {
@@ -433,27 +433,6 @@ export class Chain {
   }
 
   // ---- writes ----
-
-  /**
-   * Executes `block` on the head state and returns the execution result without committing.
-   * With `generate`, roots are computed rather than checked (block production).
-   */
-  async execute(block: Block, generate: boolean): Promise<RunBlockResult> {
-    if (!equalsBytes(block.header.parentHash, this._head.hash())) {
-      throw new ChainError('UNKNOWN_PARENT', `block ${block.header.number} does not extend the head`)
-    }
-    try {
-      return await runBlock(this.vm, {
-        block,
-        generate,
-        skipHeaderValidation: true,
-        skipBlockValidation: generate,
-      })
-    } catch (e) {
-      await this.resetState().catch((err: unknown) => this.logger.error({ err }, 'state reset failed'))
-      throw e
-    }
-  }
 
   /** Opens a block on the head's state for the local producer; `abandon` it if it is not committed. */
   assemble(opts: Omit<AssemblerOptions, 'blockOpts'>): Promise<BlockAssembler> {
