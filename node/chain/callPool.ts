@@ -5,8 +5,10 @@
 import type { Block } from '@ethereumjs/block'
 import { bytesToHex } from '@ethereumjs/util'
 import { createVM, type VM } from '@ethereumjs/vm'
+import type { StateOverride } from '../../rpc/index.ts'
 import { type CallClock, type ClockRef, clockedJumps, clockFrames } from './callClock.ts'
 import type { Chain } from './chain.ts'
+import { applyStateOverride } from './overrides.ts'
 
 /** Roots with idle VMs kept (the head and the few before it are what calls ask for). */
 const MAX_ROOTS = 4
@@ -49,14 +51,31 @@ export async function leaseCallVm(chain: Chain, block: Block, clock: CallClock):
 
 async function build(chain: Chain, block: Block): Promise<PooledVm> {
   const ref: ClockRef = { clock: undefined }
+  return { vm: await createCallVm(chain, block, ref), ref }
+}
+
+/**
+ * A VM on a throwaway copy of the state after `block`, with `overrides` written into it; with `ref`,
+ * its jumps and call frames stop at `ref`'s clock.
+ */
+export async function createCallVm(
+  chain: Chain,
+  block: Block,
+  ref?: ClockRef,
+  overrides?: StateOverride,
+): Promise<VM> {
+  // Cached: a transaction reads its sender and recipient many times over, and its writes (nonce,
+  // fees) stay in the cache instead of re-hashing trie nodes that are thrown away anyway.
+  const stateManager = chain.stateAt(block.header.stateRoot, { cached: true })
+  if (overrides) await applyStateOverride(stateManager, overrides)
   const vm = await createVM({
     common: chain.common,
-    stateManager: chain.stateAt(block.header.stateRoot, { cached: true }),
+    stateManager,
     blockchain: chain.vm.blockchain,
-    evmOpts: { customOpcodes: clockedJumps(chain.common, ref) },
+    ...(ref ? { evmOpts: { customOpcodes: clockedJumps(chain.common, ref) } } : {}),
   })
-  clockFrames(vm, ref)
-  return { vm, ref }
+  if (ref) clockFrames(vm, ref)
+  return vm
 }
 
 function keep(pool: Map<string, PooledVm[]>, root: string, entry: PooledVm): void {

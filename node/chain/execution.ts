@@ -10,18 +10,18 @@ import {
   type TypedTransaction,
 } from '@ethereumjs/tx'
 import { Address, bytesToHex } from '@ethereumjs/util'
-import { createVM, type RunBlockResult, runTx, type VM } from '@ethereumjs/vm'
+import { type RunBlockResult, runTx, type VM } from '@ethereumjs/vm'
 import {
   type CallOverrides,
   type CallRequest,
   decodeRevertReason,
   type StateOverride,
 } from '../../rpc/index.ts'
-import { CallClock, type ClockRef, clockedJumps, clockFrames } from './callClock.ts'
-import { leaseCallVm } from './callPool.ts'
+import { CallClock } from './callClock.ts'
+import { createCallVm, leaseCallVm } from './callPool.ts'
 import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
-import { applyStateOverride, overrideBlock } from './overrides.ts'
+import { overrideBlock } from './overrides.ts'
 import type { StoredReceipt } from './receipts.ts'
 import { attachTracer, type Tracer, type TxInfo } from './tracers/tracer.ts'
 
@@ -182,29 +182,14 @@ function minGas(a: bigint, b: bigint): bigint {
   return a < b ? a : b
 }
 
-/**
- * A VM on a throwaway copy of the state after `block`, with `overrides` written into it, stopped by
- * `clock` when given.
- */
-export async function callVm(
+/** A VM on a throwaway copy of the state after `block`, with `overrides`, stopped by `clock` when given. */
+export function callVm(
   chain: Chain,
   block: Block,
   overrides?: StateOverride,
   clock?: CallClock,
 ): Promise<VM> {
-  // Cached: a transaction reads its sender and recipient many times over, and its writes (nonce,
-  // fees) stay in the cache instead of re-hashing trie nodes that are thrown away anyway.
-  const stateManager = chain.stateAt(block.header.stateRoot, { cached: true })
-  if (overrides) await applyStateOverride(stateManager, overrides)
-  const ref: ClockRef = { clock }
-  const vm = await createVM({
-    common: chain.common,
-    stateManager,
-    blockchain: chain.vm.blockchain,
-    ...(clock ? { evmOpts: { customOpcodes: clockedJumps(chain.common, ref) } } : {}),
-  })
-  if (clock) clockFrames(vm, ref)
-  return vm
+  return createCallVm(chain, block, clock ? { clock } : undefined, overrides)
 }
 
 /** Runs `params` as a transaction on `vm` and reverts whatever it wrote. */
