@@ -45,7 +45,7 @@ export class NetworkChainAdapter implements NetworkChain {
     if (!recover) return
     for (const raw of raws) {
       try {
-        const block = createBlockFromRLP(raw, { common: this.chain.common, ...BLOCK_OPTS })
+        const block = this.decodeBlock(raw)
         this.prepared.set(raw, { block, ready: Promise.all(block.transactions.map((tx) => recover(tx))) })
       } catch {
         // importBlock decodes it again and reports it.
@@ -81,20 +81,19 @@ export class NetworkChainAdapter implements NetworkChain {
     return (await this.chain.getBlockByHash(hash))?.serialize()
   }
 
-  async importBlock(raw: Uint8Array): Promise<ImportOutcome> {
-    let block: Block
-    const prepared = this.prepared.get(raw)
-    if (prepared) {
-      this.prepared.delete(raw)
-      await prepared.ready
-      block = prepared.block
-    } else {
-      try {
-        block = createBlockFromRLP(raw, { common: this.chain.common, ...BLOCK_OPTS })
-      } catch (e) {
-        throw new P2PError('GARBAGE', `block does not decode: ${(e as Error).message.split('\n')[0]}`)
-      }
+  private decodeBlock(raw: Uint8Array): Block {
+    try {
+      return createBlockFromRLP(raw, { common: this.chain.common, ...BLOCK_OPTS })
+    } catch (e) {
+      throw new P2PError('GARBAGE', `block does not decode: ${(e as Error).message.split('\n')[0]}`)
     }
+  }
+
+  async importBlock(raw: Uint8Array): Promise<ImportOutcome> {
+    const prepared = this.prepared.get(raw)
+    this.prepared.delete(raw)
+    await prepared?.ready
+    const block = prepared?.block ?? this.decodeBlock(raw)
     const number = block.header.number
     const hash = block.hash()
     try {
