@@ -55,7 +55,7 @@ export class CachedTrie extends MerklePatriciaTrie {
     remove = false,
   ): ReturnType<MerklePatriciaTrie['_formatNode']> {
     const raw = node.raw() as RawNode
-    const encoded = raw.length === 17 ? encodeBranch(raw) : RLP.encode(raw as Uint8Array[])
+    const encoded = encodeNode(raw)
     if (encoded.length < 32 && !topLevel) return raw as Uint8Array[]
     const hash = this.hash(encoded)
     if (!remove) {
