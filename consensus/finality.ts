@@ -315,9 +315,15 @@ export class Finality {
     return undefined
   }
 
-  /** Fork choice guard: a branch that leaves the highest justified checkpoint never becomes canonical. */
-  keepsJustified(tip: Checkpoint): Promise<boolean> {
-    return this.isAncestor(this.state.justified, tip)
+  /**
+   * Fork choice guard: a branch that leaves the highest justified checkpoint never becomes canonical.
+   * `tip` may be a block being imported (not stored yet): its parent is walked from.
+   */
+  async keepsJustified(tip: Checkpoint, parentHash: Hex): Promise<boolean> {
+    const j = this.state.justified
+    if (tip.hash === j.hash) return true
+    if (tip.number <= j.number) return false
+    return this.isAncestor(j, { hash: parentHash, number: tip.number - 1n })
   }
 
   /** Checks a block's certificate before import: valid signatures, target within the block's ancestry. */

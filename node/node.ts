@@ -146,8 +146,23 @@ export class MosaicNode {
         if (qc)
           await finality.verifyCertificate(qc, { hash: bytesToHex(parent.hash()), number: parent.number })
       },
-      mayBecomeHead: (tip) => finality.keepsJustified(checkpointOf(tip)),
+      // A branch without the highest justified checkpoint never replaces one that has it.
+      mayBecomeHead: async (tip) =>
+        (await finality.keepsJustified(checkpointOf(tip), bytesToHex(tip.header.parentHash))) ||
+        !(await finality.keepsJustified(checkpointOf(chain.head), bytesToHex(chain.head.header.parentHash))),
     }
+    // Justified on a branch that is not ours (votes arrived after a lighter block won here): move to it.
+    finality.onFinality(({ justified }) => {
+      void (async () => {
+        if (await finality.isAncestor(justified, checkpointOf(chain.head))) return
+        if (await chain.moveHeadTo(hexToBytes(justified.hash))) {
+          logger.info(
+            { number: Number(justified.number), hash: justified.hash },
+            'moved head to the justified branch',
+          )
+        }
+      })().catch((err: unknown) => logger.warn({ err }, 'move to the justified branch failed'))
+    })
     chain.onHead((block) => {
       finality
         .onHead(checkpointOf(block))

@@ -570,6 +570,23 @@ export class Chain {
     return { known: false, canonical: true, receipts }
   }
 
+  /**
+   * Makes the stored block `hash` the head even when a heavier branch is canonical: finality
+   * justified it (DESIGN.md §5: the chain holding the highest justified checkpoint wins over weight).
+   * Its descendants come back through gossip and sync. Returns false when it is unknown or canonical.
+   */
+  moveHeadTo(hash: Uint8Array): Promise<boolean> {
+    return this.exclusive(async () => {
+      const block = await this.getBlockByHash(hash)
+      const weight = await this.getWeight(hash)
+      if (!block || weight === undefined || (await this.isCanonical(block))) return false
+      const receipts = (await this.getReceipts(hash)) ?? []
+      await this.reorgTo(block, receipts, weight, [])
+      await this.resetState()
+      return true
+    })
+  }
+
   /** Our seal and proposer rules for a block on `parent`; returns the fork-choice weight it adds. */
   private verifyProposal(block: Block, parent: BlockHeader, nowMs: number): bigint {
     const validators = this.genesis.mosaic.validators

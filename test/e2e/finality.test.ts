@@ -1,0 +1,88 @@
+// Casper-FFG finality on 4 validators (real processes on loopback): `finalized` follows `latest`
+// within a few blocks, continues with 1 of 4 validators stopped, stops with 2 of 4 stopped (blocks
+// go on) and resumes when one returns; a node started late rebuilds finality from the certificates in
+// headers. No two nodes ever report conflicting finalised blocks.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { createTestNetwork, getBlock, hashAt, type TestNetwork } from '../helpers/network.ts'
+import { blockNumber, sleep, target, waitFor } from '../helpers/node.ts'
+
+const BLOCK_TIME_MS = 500
+
+describe('finality on 4 validators', { skip: target !== 'mosaic' && 'mosaic-node only' }, () => {
+  let net: TestNetwork
+  const url = (i: number) => net.node(i).url
+  /** Every finalised (number -> hash) any node reported. */
+  const finalSeen = new Map<number, string>()
+
+  const finalized = async (i: number) => {
+    const b = (await getBlock(url(i), 'finalized'))!
+    const n = Number(b.number)
+    const seen = finalSeen.get(n)
+    if (seen) assert.equal(b.hash, seen, `node ${i} finalised ${b.hash} at ${n}, another node ${seen}`)
+    finalSeen.set(n, b.hash)
+    return n
+  }
+
+  before(async () => {
+    net = await createTestNetwork({ validators: 4, fullNodes: 1, blockTimeMs: BLOCK_TIME_MS })
+    await Promise.all([0, 1, 2, 3].map((i) => net.start(i)))
+  })
+
+  after(async () => {
+    await net?.stopAll()
+  })
+
+  test('finalized advances within a few blocks of latest on every node; safe sits between', async () => {
+    await waitFor('block 6', async () => (await blockNumber(url(0))) >= 6)
+    for (let round = 0; round < 3; round++) {
+      for (const i of [0, 1, 2, 3]) {
+        const latest = await blockNumber(url(i))
+        const safe = Number((await getBlock(url(i), 'safe'))!.number)
+        const fin = await finalized(i)
+        assert.ok(fin > 0, `node ${i}: nothing finalised at block ${latest}`)
+        assert.ok(fin <= safe && safe <= latest, `node ${i}: finalized ${fin} safe ${safe} latest ${latest}`)
+        assert.ok(latest - fin <= 4, `node ${i}: finalized ${fin} lags latest ${latest}`)
+        // The finalised block is on this node's canonical chain.
+        assert.equal(await hashAt(url(i), fin), finalSeen.get(fin))
+      }
+      await sleep(BLOCK_TIME_MS)
+    }
+  })
+
+  test('one of four validators stopped: finality continues', async () => {
+    await net.node(3).stop()
+    const from = await finalized(0)
+    await waitFor('finality moves on with 3 of 4', async () => (await finalized(0)) >= from + 4, {
+      timeoutMs: 30_000,
+    })
+  })
+
+  test('two of four stopped: finality stops while blocks go on, and resumes when one returns', async () => {
+    await net.node(2).stop()
+    // Votes already in flight may still land: let them settle, then watch.
+    await sleep(BLOCK_TIME_MS * 3)
+    const stuck = await finalized(0)
+    const head = await blockNumber(url(0))
+    await waitFor('blocks go on with 2 of 4', async () => (await blockNumber(url(0))) >= head + 4, {
+      timeoutMs: 30_000,
+    })
+    assert.equal(await finalized(0), stuck, 'finality moved with half of the stake')
+    assert.equal(await finalized(1), stuck)
+    await net.start(2)
+    await waitFor('finality resumes with 3 of 4', async () => (await finalized(0)) > stuck + 2, {
+      timeoutMs: 60_000,
+    })
+    await waitFor('the restarted validator finalises too', async () => (await finalized(2)) > stuck, {
+      timeoutMs: 60_000,
+    })
+  })
+
+  test('a node started late rebuilds finality from block certificates', async () => {
+    await net.start(4)
+    const target = await finalized(0)
+    await waitFor('full node finalises what the validators did', async () => (await finalized(4)) >= target, {
+      timeoutMs: 60_000,
+    })
+  })
+})
