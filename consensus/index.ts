@@ -1,4 +1,5 @@
 export { ConsensusError, type ConsensusErrorCode } from './errors.ts'
+export * from './origin/index.ts'
 export { type ForkTip, prefersTip } from './rules/forkChoice.ts'
 export { verifyForeignHeader, verifyHeader, verifyLinkage } from './rules/header.ts'
 export {

@@ -1,0 +1,33 @@
+export {
+  type CommitResult,
+  defaultOriginClientOptions,
+  type MetaBlockCommit,
+  OriginClient,
+  type OriginClientOptions,
+  type OriginCommit,
+  type OriginKernel,
+  type OriginRetryOptions,
+  type OriginValidator,
+  type SentTransaction,
+} from './client.ts'
+export {
+  coreAbi,
+  coreBytecode,
+  originErrorsAbi,
+  SOLC_VERSION,
+  stakeAbi,
+  stakeBytecode,
+  stakeTokenAbi,
+  stakeTokenBytecode,
+  VOTE_TYPES,
+  type Vote,
+  voteDomain,
+} from './contracts.ts'
+export { type DeployOriginOptions, deployOrigin, type OriginDeployment } from './deploy.ts'
+export { OriginError, type OriginErrorCode } from './errors.ts'
+export {
+  HARDHAT_ORIGIN_CHAIN_ID,
+  type HardhatOrigin,
+  type HardhatOriginOptions,
+  startHardhatOrigin,
+} from './hardhatOrigin.ts'
