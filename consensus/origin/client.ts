@@ -19,6 +19,7 @@ import {
   TimeoutError,
   type TransactionReceipt,
   toHex,
+  WaitForTransactionReceiptTimeoutError,
   type WalletClient,
 } from 'viem'
 import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
@@ -338,7 +339,8 @@ export class OriginClient {
           )
         }
         const delayMs = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))
-        this.logger.warn({ what, attempt, delayMs, err: message }, 'origin unreachable, retrying')
+        // Debug only: the caller reports the UNREACHABLE that ends the retries.
+        this.logger.debug({ what, attempt, delayMs, err: message }, 'origin unreachable, retrying')
         await new Promise((res) => setTimeout(res, delayMs))
       }
     }
@@ -367,6 +369,9 @@ function toOriginError(what: string, e: unknown): OriginError {
       }
       const reason = reverted.reason ?? reverted.signature ?? 'no reason given'
       return new OriginError('REVERTED', `${what} reverted: ${reason}`)
+    }
+    if (e.walk((x) => x instanceof WaitForTransactionReceiptTimeoutError) !== null) {
+      return new OriginError('TX_TIMEOUT', `${what}: ${e.shortMessage}`)
     }
     return new OriginError('RPC_ERROR', `${what}: ${e.shortMessage}`)
   }

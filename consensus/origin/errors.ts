@@ -3,6 +3,8 @@ export type OriginErrorCode =
   | 'UNREACHABLE'
   /** A call or transaction reverted; the message names the decoded custom error. */
   | 'REVERTED'
+  /** A sent transaction was not mined in time (e.g. underpriced); the message holds its hash. */
+  | 'TX_TIMEOUT'
   /** Sending needs `key` in the client's options. */
   | 'NO_KEY'
   /** The origin answered with an error that is neither a revert nor a network failure. */

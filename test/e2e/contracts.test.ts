@@ -432,29 +432,60 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     await revertsWith(leaver.withdraw(), 'NotAValidator')
   })
 
-  it('the exact 2/3 boundary with unequal stakes: 2/3 passes, one wei less does not', async () => {
-    // A second deployment whose kernel is [k, k - 1, 1, k] wei (total 3k): signers summing to exactly
-    // 2k pass, 2k - 1 fail.
+  it('accepts votes of an older kernel down to the kernel of the last commit, not below', async () => {
+    // Kernel 5 is open, but the aux chain may still run on kernel 4 (the last commit's): v1 still counts there.
+    assert.equal(await client.kernelHeight(), 5n)
+    const { result } = await commit([v0, v1, newcomer], { kernelHeight: 4n })
+    assert.equal(result.alreadyCommitted, false)
+    const args = await revertsWith(commit([v0, v1, v2], { kernelHeight: 3n }), 'StaleKernel')
+    assert.deepEqual(args, [3n, 4n])
+  })
+
+  describe('a second deployment whose kernel is [k, k - 1, 1, k] wei (total 3k)', () => {
     const k = parseEther('1')
     const four = accounts.slice(1, 5) as [HDAccount, HDAccount, HDAccount, HDAccount]
-    const stakes = [k, k - 1n, 1n, k]
-    const second = await deployOrigin({
-      rpcUrl: origin.url,
-      deployerKey: toHex(keyOf(deployer)),
-      auxChainId: AUX_CHAIN_ID,
-      epochLength: EPOCH,
-      minStake: 1n,
-      unbondingBlocks: UNBONDING,
-      validators: four.map((v, i) => ({ address: v.address, stake: stakes[i]! })),
-    })
-    const via = clientFor(deployer, second)
     const [a, b, c, d] = four
-    const args = await revertsWith(commit([a, b], { via, source: 1n, kernelHeight: 1n }), 'NoSupermajority')
-    assert.deepEqual(args, [2n * k - 1n, 3n * k])
-    const { result } = await commit([a, b, c], { via, source: 1n, kernelHeight: 1n })
-    assert.equal(result.alreadyCommitted, false)
-    const { result: other } = await commit([a, d], { via, source: 2n, kernelHeight: 1n })
-    assert.equal(other.alreadyCommitted, false)
+    let via: OriginClient
+
+    before(async () => {
+      const stakes = [k, k - 1n, 1n, k]
+      const second = await deployOrigin({
+        rpcUrl: origin.url,
+        deployerKey: toHex(keyOf(deployer)),
+        auxChainId: AUX_CHAIN_ID,
+        epochLength: EPOCH,
+        minStake: 1n,
+        unbondingBlocks: UNBONDING,
+        validators: four.map((v, i) => ({ address: v.address, stake: stakes[i]! })),
+      })
+      via = clientFor(deployer, second)
+    })
+
+    it('the exact 2/3 boundary: signers of 2k pass, of 2k - 1 wei do not', async () => {
+      const args = await revertsWith(commit([a, b], { via, source: 1n, kernelHeight: 1n }), 'NoSupermajority')
+      assert.deepEqual(args, [2n * k - 1n, 3n * k])
+      const { result } = await commit([a, b, c], { via, source: 1n, kernelHeight: 1n })
+      assert.equal(result.alreadyCommitted, false)
+      const { result: other } = await commit([a, d], { via, source: 2n, kernelHeight: 1n })
+      assert.equal(other.alreadyCommitted, false)
+    })
+
+    it('reads zero, one-byte, two-byte and long block numbers from the header RLP', async () => {
+      // Block 0 (RLP 0x80) is genesis: final by definition, so it counts as committed.
+      const zero = await commit([a, d], { via, source: 0n, kernelHeight: 1n })
+      assert.deepEqual(zero.result, { alreadyCommitted: true, lastCommitted: 2n })
+      for (const source of [0x7fn, 0x80n, 0x1_0000_0001n, 2n ** 64n + 5n]) {
+        const { header, result } = await commit([a, d], { via, source, kernelHeight: 1n })
+        assert.ok(!result.alreadyCommitted)
+        const committed = events(result.receipt).find((l) => l.eventName === 'MetaBlockCommitted')
+        assert.deepEqual(committed?.args, {
+          kernelHeight: 1n,
+          auxBlockNumber: source,
+          auxBlockHash: header.hash,
+          auxStateRoot: header.stateRoot,
+        })
+      }
+    })
   })
 
   it('an unreachable origin surfaces as OriginError UNREACHABLE after bounded retries', async () => {
