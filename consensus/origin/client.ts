@@ -244,7 +244,9 @@ export class OriginClient {
   private async finalBlock(): Promise<ReadAt> {
     const depth = BigInt(this.options.confirmations)
     if (depth > 0n) {
-      const latest = await this.withRetry('eth_blockNumber', () => this.public.getBlockNumber())
+      const latest = await this.withRetry('eth_blockNumber', () =>
+        this.public.getBlockNumber({ cacheTime: 0 }),
+      )
       return { blockNumber: latest > depth ? latest - depth : 0n }
     }
     this.finalizedTag ??= this.withRetry('eth_getBlockByNumber(finalized)', () =>

@@ -441,6 +441,24 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     assert.deepEqual(args, [3n, 4n])
   })
 
+  it('with confirmations N, reads kernels N origin blocks deep', async () => {
+    const deep = new OriginClient(
+      { rpcUrl: origin.url, core: deployment.core, stake: deployment.stake, confirmations: 5 },
+      { logger },
+    )
+    const height = await client.kernelHeight()
+    // A top-up changes a stake: the next commit opens a kernel.
+    await client.deposit(newcomer.address, UNIT)
+    await commit([v0, newcomer])
+    assert.equal(await client.kernelHeight(), height + 1n)
+    assert.equal(await deep.kernelHeight(), height, 'not yet 5 blocks deep')
+    assert.equal(await deep.kernel(height + 1n), undefined)
+    await createTestClient({ mode: 'hardhat', transport: http(origin.url) }).mine({ blocks: 5 })
+    assert.equal(await deep.kernelHeight(), height + 1n)
+    const stakes = (await deep.kernel(height + 1n))?.validators.map((v) => v.stake)
+    assert.deepEqual(stakes?.sort(), [UNIT, 3n * UNIT].sort())
+  })
+
   describe('a second deployment whose kernel is [k, k - 1, 1, k] wei (total 3k)', () => {
     const k = parseEther('1')
     const four = accounts.slice(1, 5) as [HDAccount, HDAccount, HDAccount, HDAccount]
