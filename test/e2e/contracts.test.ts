@@ -3,6 +3,8 @@
 // over a real aux header, kernels, slashing, logout and withdrawal.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import { createServer, type Server } from 'node:http'
 import { after, before, describe, it } from 'node:test'
 import { createBlockHeader } from '@ethereumjs/block'
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common'
@@ -103,6 +105,55 @@ async function revertsWith(p: Promise<unknown>, errorName: string): Promise<read
     return e.revert.args
   }
   assert.fail(`expected a revert with ${errorName}`)
+}
+
+/**
+ * A JSON-RPC proxy to `target` that can drop connections: `drop(n, method?)` makes the next n requests
+ * (of `method` only, when given) reach nothing or, for `forwardDropped`, reach the origin but lose
+ * their answer, as a network failure does.
+ */
+async function flakyProxy(target: string): Promise<{
+  url: string
+  drop(n: number, opts?: { method?: string; forwardDropped?: boolean }): void
+  close(): Promise<void>
+}> {
+  let dropping = 0
+  let only: string | undefined
+  let forward = false
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const body = Buffer.concat(chunks).toString()
+    const matches = only === undefined || body.includes(`"${only}"`)
+    const upstream = (): Promise<Response> =>
+      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    if (dropping > 0 && matches) {
+      dropping--
+      if (forward) await upstream()
+      req.socket.destroy()
+      return
+    }
+    const answer = await upstream()
+    res.writeHead(answer.status, { 'content-type': 'application/json' })
+    res.end(await answer.text())
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    drop(n, opts = {}) {
+      dropping = n
+      only = opts.method
+      forward = opts.forwardDropped ?? false
+    },
+    close: async () => {
+      server.closeAllConnections()
+      server.close()
+      await once(server, 'close')
+    },
+  }
 }
 
 describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
@@ -524,5 +575,35 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
       return true
     })
     assert.equal(await client.reachable(), true)
+  })
+
+  it('retries through a short outage, and a send whose answer was lost is not sent twice', async () => {
+    const proxy = await flakyProxy(origin.url)
+    try {
+      const flaky = new OriginClient(
+        {
+          rpcUrl: proxy.url,
+          core: deployment.core,
+          stake: deployment.stake,
+          key: keyOf(deployer),
+          retry: { attempts: 4, baseDelayMs: 20 },
+        },
+        { logger },
+      )
+      proxy.drop(2)
+      assert.equal(await flaky.kernelHeight(), await client.kernelHeight())
+
+      const nonceBefore = await publicClient.getTransactionCount({ address: deployer.address })
+      // The commit reaches the origin (and is mined) but its answer is lost: the retry resends the
+      // same signed bytes, which the origin already has.
+      proxy.drop(1, { method: 'eth_sendRawTransaction', forwardDropped: true })
+      const { header, result } = await commit([v0, newcomer], { via: flaky })
+      assert.ok(!result.alreadyCommitted)
+      assert.equal(result.receipt.status, 'success')
+      assert.equal(await publicClient.getTransactionCount({ address: deployer.address }), nonceBefore + 1)
+      assert.equal((await client.latestCommit()).auxBlockHash, header.hash)
+    } finally {
+      await proxy.close()
+    }
   })
 })
