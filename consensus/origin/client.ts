@@ -84,6 +84,19 @@ export interface OriginCommit {
   auxStateRoot: Hex
 }
 
+/** An origin block as an aux proposer observes it (DESIGN.md section 7). */
+export interface OriginBlock {
+  number: bigint
+  hash: Hex
+  stateRoot: Hex
+}
+
+/** A MetaBlockCommitted event with where it landed on the origin. */
+export interface OriginCommitRecord extends OriginCommit {
+  originBlock: bigint
+  txHash: Hex
+}
+
 export interface SentTransaction {
   txHash: Hex
   receipt: TransactionReceipt
@@ -189,6 +202,41 @@ export class OriginClient {
       () => this.public.readContract({ address: this.core, abi: coreAbi, functionName: 'latestCommit' }),
     )
     return { kernelHeight, auxBlockNumber, auxBlockHash, auxStateRoot }
+  }
+
+  /** The final origin block (see `confirmations`): what a proposer puts in its origin observation. */
+  async finalOriginBlock(): Promise<OriginBlock> {
+    const at = await this.finalBlock()
+    const block = await this.withRetry('eth_getBlockByNumber', () => this.public.getBlock(at))
+    return { number: block.number, hash: block.hash, stateRoot: block.stateRoot }
+  }
+
+  /** Origin block `number`, to check another node's observation; undefined when the origin has none. */
+  async originBlock(number: bigint): Promise<OriginBlock | undefined> {
+    try {
+      const block = await this.withRetry('eth_getBlockByNumber', () =>
+        this.public.getBlock({ blockNumber: number }),
+      )
+      return { number: block.number, hash: block.hash, stateRoot: block.stateRoot }
+    } catch (e) {
+      if (e instanceof OriginError && e.code === 'RPC_ERROR') return undefined // BlockNotFoundError
+      throw e
+    }
+  }
+
+  /** MetaBlockCommitted events in origin blocks [fromBlock, toBlock] (default: to the latest). */
+  async commits(fromBlock: bigint, toBlock?: bigint): Promise<OriginCommitRecord[]> {
+    const logs = await this.withRetry('eth_getLogs', () =>
+      this.public.getContractEvents({
+        address: this.core,
+        abi: coreAbi,
+        eventName: 'MetaBlockCommitted',
+        fromBlock,
+        ...(toBlock === undefined ? {} : { toBlock }),
+        strict: true,
+      }),
+    )
+    return logs.map((l) => ({ ...l.args, originBlock: l.blockNumber, txHash: l.transactionHash }))
   }
 
   /** Commits a finalised checkpoint; a source already committed (by anyone) is `alreadyCommitted`. */

@@ -4,9 +4,10 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { type Logger, pino } from 'pino'
 import { OriginError } from './errors.ts'
 
@@ -28,7 +29,13 @@ export interface HardhatOrigin {
 
 export const HARDHAT_ORIGIN_CHAIN_ID = 31337
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
-const HARDHAT_CLI = join(REPO_ROOT, 'node_modules', 'hardhat', 'dist', 'src', 'cli.js')
+/** Wherever npm put hardhat (hoisted or not): its package.json names the CLI as its bin. */
+const HARDHAT_CLI = join(
+  dirname(createRequire(import.meta.url).resolve('hardhat/package.json')),
+  'dist',
+  'src',
+  'cli.js',
+)
 const CONFIG = join(import.meta.dirname, 'hardhat.config.ts')
 const STOP_GRACE_MS = 5000
 /** Hardhat logs every request: keep the last few KiB of its output for error messages only. */

@@ -510,6 +510,27 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     assert.deepEqual(stakes?.sort(), [UNIT, 3n * UNIT].sort())
   })
 
+  it('lists the commits from the deployment block and reads origin blocks for observations', async () => {
+    const commits = await client.commits(deployment.deployBlock)
+    assert.ok(commits.length >= 5, `${commits.length} commits`)
+    const numbers = commits.map((c) => c.auxBlockNumber)
+    assert.deepEqual(
+      numbers,
+      [...numbers].sort((a, b) => (a < b ? -1 : 1)),
+    )
+    const last = commits.at(-1)!
+    const { originBlock, txHash, ...fields } = last
+    assert.deepEqual(fields, await client.latestCommit())
+    const receipt = await publicClient.getTransactionReceipt({ hash: txHash })
+    assert.equal(receipt.blockNumber, originBlock)
+
+    const final = await client.finalOriginBlock()
+    const block = await publicClient.getBlock({ blockNumber: final.number })
+    assert.deepEqual(final, { number: block.number, hash: block.hash, stateRoot: block.stateRoot })
+    assert.deepEqual(await client.originBlock(final.number), final)
+    assert.equal(await client.originBlock(10n ** 9n), undefined)
+  })
+
   describe('a second deployment whose kernel is [k, k - 1, 1, k] wei (total 3k)', () => {
     const k = parseEther('1')
     const four = accounts.slice(1, 5) as [HDAccount, HDAccount, HDAccount, HDAccount]
