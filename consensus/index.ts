@@ -1,5 +1,38 @@
 export { ConsensusError, type ConsensusErrorCode } from './errors.ts'
-export * from './origin/index.ts'
+export {
+  type CommitResult,
+  coreAbi,
+  coreBytecode,
+  type DeployOriginOptions,
+  defaultOriginClientOptions,
+  deployOrigin,
+  HARDHAT_ORIGIN_CHAIN_ID,
+  type HardhatOrigin,
+  type HardhatOriginOptions,
+  type MetaBlockCommit,
+  ORIGIN_SOLC_VERSION,
+  type OriginBlock,
+  OriginClient,
+  type OriginClientOptions,
+  type OriginCommit,
+  type OriginCommitRecord,
+  type OriginDeployment,
+  OriginError,
+  type OriginErrorCode,
+  type OriginKernel,
+  type OriginRetryOptions,
+  type OriginValidator,
+  type OriginVote,
+  originErrorsAbi,
+  type SentTransaction,
+  stakeAbi,
+  stakeBytecode,
+  stakeTokenAbi,
+  stakeTokenBytecode,
+  startHardhatOrigin,
+  VOTE_TYPES,
+  voteDomain,
+} from './origin/index.ts'
 export { type ForkTip, prefersTip } from './rules/forkChoice.ts'
 export { verifyForeignHeader, verifyHeader, verifyLinkage } from './rules/header.ts'
 export {

@@ -23,7 +23,7 @@ import {
   type WalletClient,
 } from 'viem'
 import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
-import { coreAbi, originErrorsAbi, stakeAbi, stakeTokenAbi, type Vote } from './contracts.ts'
+import { coreAbi, type OriginVote, originErrorsAbi, stakeAbi, stakeTokenAbi } from './contracts.ts'
 import { OriginError } from './errors.ts'
 
 export interface OriginRetryOptions {
@@ -262,7 +262,7 @@ export class OriginClient {
   }
 
   /** Submits evidence of an offence: two conflicting votes of one validator. */
-  async slash(a: Vote, sigA: Hex, b: Vote, sigB: Hex): Promise<SentTransaction> {
+  async slash(a: OriginVote, sigA: Hex, b: OriginVote, sigB: Hex): Promise<SentTransaction> {
     return this.send(this.stake, stakeAbi, 'slash', [a, sigA, b, sigB])
   }
 

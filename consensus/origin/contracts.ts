@@ -9,7 +9,7 @@ export { coreAbi, stakeAbi, stakeTokenAbi }
 export const stakeTokenBytecode = artifacts.contracts.StakeToken.bytecode as Hex
 export const stakeBytecode = artifacts.contracts.Stake.bytecode as Hex
 export const coreBytecode = artifacts.contracts.Core.bytecode as Hex
-export const SOLC_VERSION: string = artifacts.solcVersion
+export const ORIGIN_SOLC_VERSION: string = artifacts.solcVersion
 
 /** Every custom error the contracts can revert with (Core and Stake bubble up the token's). */
 export const originErrorsAbi = [...coreAbi, ...stakeAbi, ...stakeTokenAbi].filter(
@@ -17,7 +17,7 @@ export const originErrorsAbi = [...coreAbi, ...stakeAbi, ...stakeTokenAbi].filte
 )
 
 /** A Casper-FFG vote as signed by validators and checked by Core and Stake (DESIGN.md section 6). */
-export interface Vote {
+export interface OriginVote {
   kernelHeight: bigint
   sourceHash: Hex
   sourceNumber: bigint

@@ -15,14 +15,14 @@ export {
 export {
   coreAbi,
   coreBytecode,
+  ORIGIN_SOLC_VERSION,
+  type OriginVote,
   originErrorsAbi,
-  SOLC_VERSION,
   stakeAbi,
   stakeBytecode,
   stakeTokenAbi,
   stakeTokenBytecode,
   VOTE_TYPES,
-  type Vote,
   voteDomain,
 } from './contracts.ts'
 export { type DeployOriginOptions, deployOrigin, type OriginDeployment } from './deploy.ts'

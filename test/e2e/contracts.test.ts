@@ -29,11 +29,11 @@ import {
   OriginClient,
   type OriginDeployment,
   OriginError,
+  type OriginVote,
   stakeAbi,
   stakeTokenAbi,
   startHardhatOrigin,
   VOTE_TYPES,
-  type Vote,
   voteDomain,
 } from '../../consensus/index.ts'
 
@@ -80,7 +80,7 @@ function auxHeader(number: bigint): { rlp: Hex; hash: Hex; stateRoot: Hex } {
   return { rlp, hash: toHex(header.hash()), stateRoot }
 }
 
-function signVote(signer: HDAccount, vote: Vote): Promise<Hex> {
+function signVote(signer: HDAccount, vote: OriginVote): Promise<Hex> {
   return signer.signTypedData({
     domain: voteDomain(AUX_CHAIN_ID),
     types: VOTE_TYPES,
@@ -182,7 +182,7 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     const kernelHeight = opts.kernelHeight ?? (await client.kernelHeight())
     const targetNumber = opts.targetNumber ?? source + EPOCH
     const targetHash = toHex(randomBytes(32))
-    const vote: Vote = {
+    const vote: OriginVote = {
       kernelHeight,
       sourceHash: header.hash,
       sourceNumber: source,
@@ -337,8 +337,8 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
       sourceNumber: 20n,
       targetNumber: 21n,
     }
-    const a: Vote = { ...base, targetHash: toHex(randomBytes(32)) }
-    const b: Vote = { ...base, targetHash: toHex(randomBytes(32)) }
+    const a: OriginVote = { ...base, targetHash: toHex(randomBytes(32)) }
+    const b: OriginVote = { ...base, targetHash: toHex(randomBytes(32)) }
     const supplyBefore = await publicClient.readContract({
       address: deployment.token as Hex,
       abi: stakeTokenAbi,
@@ -385,7 +385,7 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
   })
 
   it('slashes a surround vote and rejects votes that are no offence', async () => {
-    const vote = (sourceNumber: bigint, targetNumber: bigint): Vote => ({
+    const vote = (sourceNumber: bigint, targetNumber: bigint): OriginVote => ({
       kernelHeight: 2n,
       sourceHash: toHex(randomBytes(32)),
       sourceNumber,

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { concat, encodeAbiParameters, hashTypedData, keccak256, parseAbiParameters, stringToHex } from 'viem'
-import { VOTE_TYPES, type Vote, voteDomain } from '../../../consensus/index.ts'
+import { type OriginVote, VOTE_TYPES, voteDomain } from '../../../consensus/index.ts'
 
 const DOMAIN_TYPE = 'EIP712Domain(string name,string version,uint256 chainId)'
 const VOTE_TYPE =
   'Vote(uint256 kernelHeight,bytes32 sourceHash,uint256 sourceNumber,bytes32 targetHash,uint256 targetNumber)'
 
 describe('EIP-712 vote', () => {
-  const vote: Vote = {
+  const vote: OriginVote = {
     kernelHeight: 3n,
     sourceHash: `0x${'11'.repeat(32)}`,
     sourceNumber: 41n,
