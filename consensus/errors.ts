@@ -6,6 +6,10 @@ export type ConsensusErrorCode =
   | 'BAD_PAYLOAD'
   | 'BAD_SLOT'
   | 'TOO_EARLY'
+  | 'BAD_VOTE'
+  | 'UNKNOWN_VOTER'
+  | 'BAD_QC'
+  | 'SLASHABLE'
 
 /** Consensus rule violations; `code` is stable for logs, metrics and RPC mapping. */
 export class ConsensusError extends Error {

@@ -1,5 +1,14 @@
 export { ConsensusError, type ConsensusErrorCode } from './errors.ts'
 export {
+  defaultFinalityOptions,
+  Finality,
+  type FinalityChain,
+  type FinalityEvent,
+  type FinalityOptions,
+  type Kernel,
+  type Offence,
+} from './finality.ts'
+export {
   type CommitResult,
   coreAbi,
   coreBytecode,
@@ -24,15 +33,24 @@ export {
   type OriginValidator,
   type OriginVote,
   originErrorsAbi,
+  originVote,
   type SentTransaction,
   stakeAbi,
   stakeBytecode,
   stakeTokenAbi,
   stakeTokenBytecode,
   startHardhatOrigin,
-  VOTE_TYPES,
   voteDomain,
 } from './origin/index.ts'
+export {
+  applyLink,
+  type FinalityState,
+  genesisFinality,
+  hasSupermajority,
+  offence,
+  protectionVerdict,
+  tally,
+} from './rules/finality.ts'
 export { type ForkTip, prefersTip } from './rules/forkChoice.ts'
 export { verifyForeignHeader, verifyHeader, verifyLinkage } from './rules/header.ts'
 export {
@@ -51,13 +69,27 @@ export {
   slotStartMs,
   slotTimestamp,
 } from './rules/proposer.ts'
+export { buildQc, sortedValidators, verifyQc } from './rules/qc.ts'
 export {
   addressOfPrivateKey,
   type ConsensusPayload,
   decodePayload,
+  type QuorumCertificate,
   recoverSealer,
   sealHash,
   signSeal,
   splitExtra,
   unsealedExtra,
 } from './rules/seal.ts'
+export {
+  type Checkpoint,
+  decodeVote,
+  encodeVote,
+  recoverVoter,
+  type SignedVote,
+  signVote,
+  VOTE_TYPES,
+  type Vote,
+  voteDigest,
+} from './rules/vote.ts'
+export { SlashingProtection } from './slashingProtection.ts'

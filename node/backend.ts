@@ -84,6 +84,8 @@ export class NodeBackend implements RpcBackend {
       peerCount?: () => number
       /** Progress of a running sync from peers. */
       syncProgress?: () => { starting: bigint; current: bigint; highest: bigint } | undefined
+      /** Hashes of the latest justified (`safe`) and finalised blocks; absent on imported chains. */
+      finality?: () => { safe: Uint8Array; finalized: Uint8Array }
     },
   ) {
     for (const a of modules.devAccounts) this.devKeys.set(bytesToHex(a.address), a)
@@ -146,8 +148,11 @@ export class NodeBackend implements RpcBackend {
   async getBlock(id: BlockId): Promise<Block | undefined> {
     const { chain } = this.modules
     if ('tag' in id) {
-      // A single validator seals final blocks: safe and finalized are the head until finality lands.
-      return id.tag === 'earliest' ? chain.genesisBlock : chain.head
+      if (id.tag === 'earliest') return chain.genesisBlock
+      const f = this.modules.finality?.()
+      // Without finality (a chain imported from another consensus) every block is final.
+      if (!f || (id.tag !== 'safe' && id.tag !== 'finalized')) return chain.head
+      return (await chain.getBlockByHash(id.tag === 'safe' ? f.safe : f.finalized)) ?? chain.genesisBlock
     }
     if ('number' in id) return chain.getBlockByNumber(id.number)
     const block = await chain.getBlockByHash(id.hash)

@@ -3,9 +3,10 @@
 // network's (reject = the sender is at fault, ignore = it may not be).
 import { type Block, createBlockFromRLP } from '@ethereumjs/block'
 import type { TypedTransaction } from '@ethereumjs/tx'
-import { bytesToHex } from '@ethereumjs/util'
+import { bytesToHex, hexToBytes } from '@ethereumjs/util'
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
+import { ConsensusError, type Finality } from '../consensus/index.ts'
 import { type ChainStatus, type ImportOutcome, type NetworkChain, P2PError } from '../p2p/index.ts'
 import { BLOCK_OPTS, type Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
@@ -38,7 +39,22 @@ export class NetworkChainAdapter implements NetworkChain {
     private readonly logger: Logger,
     /** Caches a transaction's sender off the main thread (node/chain/senders.ts). */
     private readonly recoverSender?: (tx: TypedTransaction) => Promise<void>,
-  ) {}
+    /** Checks and counts votes; without it the node does not relay votes. */
+    private readonly finality?: Finality,
+  ) {
+    if (finality) {
+      this.validateVote = async (raw) => {
+        try {
+          await finality.onGossipVote(raw)
+        } catch (e) {
+          if (e instanceof ConsensusError) throw new P2PError('INVALID_VOTE', e.message)
+          throw e
+        }
+      }
+    }
+  }
+
+  validateVote?: (raw: Uint8Array) => Promise<void>
 
   prepareBlocks(raws: Uint8Array[]): void {
     const recover = this.recoverSender
@@ -61,9 +77,8 @@ export class NetworkChainAdapter implements NetworkChain {
       headNumber: chain.head.header.number,
       headHash: chain.head.hash(),
       headWeight: chain.weight,
-      // Finality arrives with Casper-FFG votes; until then only genesis is final.
-      finalizedNumber: 0n,
-      finalizedHash: chain.genesisBlock.hash(),
+      finalizedNumber: this.finality?.finalized.number ?? 0n,
+      finalizedHash: this.finality ? hexToBytes(this.finality.finalized.hash) : chain.genesisBlock.hash(),
     }
   }
 

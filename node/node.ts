@@ -1,8 +1,14 @@
 // Composition root: builds every module in order, owns start and stop.
-import { Address, bytesToHex } from '@ethereumjs/util'
+import { Address, bytesToHex, hexToBytes } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
-import { addressOfPrivateKey } from '../consensus/index.ts'
+import {
+  addressOfPrivateKey,
+  defaultFinalityOptions,
+  Finality,
+  type Kernel,
+  splitExtra,
+} from '../consensus/index.ts'
 import type { Genesis } from '../genesis/index.ts'
 import { Network } from '../p2p/index.ts'
 import { RpcServer } from '../rpc/index.ts'
@@ -13,6 +19,7 @@ import { ChainError } from './chain/errors.ts'
 import { defaultSenderRecoveryOptions, SenderRecovery } from './chain/senders.ts'
 import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
 import type { NodeConfig } from './config.ts'
+import { checkpointOf, finalityChain } from './finalityChain.ts'
 import { NetworkChainAdapter } from './networkChain.ts'
 import { Producer } from './producer.ts'
 import { CLIENT_VERSION } from './version.ts'
@@ -41,6 +48,7 @@ export class MosaicNode {
     private readonly senders: SenderRecovery,
     private readonly producer: Producer | undefined,
     private rpc: RpcServer | undefined,
+    readonly finality: Finality | undefined,
   ) {}
 
   static async create(config: NodeConfig, modules: NodeModules): Promise<MosaicNode> {
@@ -56,6 +64,7 @@ export class MosaicNode {
         ...poolViews(chain),
         recoverSender: (tx) => senders.recover(tx),
       })
+      const finality = MosaicNode.finalityFor(config, chain, logger, modules.validatorKey)
       const node = new MosaicNode(
         config,
         logger,
@@ -63,9 +72,10 @@ export class MosaicNode {
         pool,
         senders,
         modules.validatorKey
-          ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger)
+          ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger, finality)
           : undefined,
         undefined,
+        finality,
       )
       node.registerMetrics()
       if (config.rpc.enabled) {
@@ -82,6 +92,14 @@ export class MosaicNode {
             devAccounts: modules.devAccounts ?? [],
             peerCount: () => node.network?.peerCount ?? 0,
             syncProgress: () => node.network?.syncProgress,
+            ...(finality
+              ? {
+                  finality: () => ({
+                    safe: hexToBytes(finality.justified.hash),
+                    finalized: hexToBytes(finality.finalized.hash),
+                  }),
+                }
+              : {}),
           },
         )
         node.rpc = new RpcServer(config.rpc, {
@@ -101,12 +119,50 @@ export class MosaicNode {
     }
   }
 
+  /**
+   * Casper-FFG finality over the chain's kernel (DESIGN.md §6), hooked into import (certificates in
+   * headers) and fork choice; none for a chain imported from another consensus.
+   */
+  private static finalityFor(
+    config: NodeConfig,
+    chain: Chain,
+    logger: Logger,
+    validatorKey: Uint8Array | undefined,
+  ): Finality | undefined {
+    if (chain.genesis.foreign) return undefined
+    const kernel: Kernel = { height: 1n, validators: chain.genesis.mosaic.validators }
+    const finality = new Finality(
+      { ...defaultFinalityOptions, datadir: config.datadir },
+      {
+        chain: finalityChain(chain),
+        kernel: () => kernel,
+        logger: logger.child({ module: 'finality' }),
+        ...(validatorKey ? { validatorKey } : {}),
+      },
+    )
+    chain.consensusHooks = {
+      async checkBlock(block, parent) {
+        const qc = splitExtra(block.header.extraData).payload.qc
+        if (qc)
+          await finality.verifyCertificate(qc, { hash: bytesToHex(parent.hash()), number: parent.number })
+      },
+      mayBecomeHead: (tip) => finality.keepsJustified(checkpointOf(tip)),
+    }
+    chain.onHead((block) => {
+      finality
+        .onHead(checkpointOf(block))
+        .catch((err: unknown) => logger.warn({ err }, 'finality update failed'))
+    })
+    return finality
+  }
+
   private static producerFor(
     config: NodeConfig,
     chain: Chain,
     pool: TxPool,
     privateKey: Uint8Array,
     logger: Logger,
+    finality: Finality | undefined,
   ): Producer {
     if (chain.genesis.foreign) {
       throw new ChainError(
@@ -134,15 +190,26 @@ export class MosaicNode {
     )
     return new Producer(
       { blockTimeMs },
-      { chain, pool, builder, key, logger: logger.child({ module: 'producer' }) },
+      {
+        chain,
+        pool,
+        builder,
+        key,
+        logger: logger.child({ module: 'producer' }),
+        ...(finality ? { certificateFor: (parent) => finality.certificateFor(checkpointOf(parent)) } : {}),
+      },
     )
   }
 
   /** The p2p network: blocks this validator seals and transactions its RPC takes in are gossiped. */
   private createNetwork(): Network {
     const { chain, pool, config } = this
-    const adapter = new NetworkChainAdapter(chain, pool, this.logger.child({ module: 'sync' }), (tx) =>
-      this.senders.recover(tx),
+    const adapter = new NetworkChainAdapter(
+      chain,
+      pool,
+      this.logger.child({ module: 'sync' }),
+      (tx) => this.senders.recover(tx),
+      this.finality,
     )
     const network = new Network(
       {
@@ -167,6 +234,7 @@ export class MosaicNode {
       previous?.(tx)
       if (!adapter.cameFromGossip(tx)) void network.publish('transactions', tx.serialize())
     }
+    if (this.finality) this.finality.publish = (raw) => void network.publish('votes', raw)
     if (this.producer) {
       this.producer.onBlock = (block) => void network.publish('blocks', block.serialize())
       this.producer.canPropose = () => !network.syncing

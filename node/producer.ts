@@ -6,7 +6,13 @@ import type { Block } from '@ethereumjs/block'
 import { bytesToHex } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import type { Counter, Histogram } from 'prom-client'
-import { earliestProposalMs, fallbackDelayMs, proposerRanking, slotAt } from '../consensus/index.ts'
+import {
+  earliestProposalMs,
+  fallbackDelayMs,
+  proposerRanking,
+  type QuorumCertificate,
+  slotAt,
+} from '../consensus/index.ts'
 import { type BlockBuilder, blockSummary, type SealKey } from './chain/builder.ts'
 import type { Chain } from './chain/chain.ts'
 import type { TxPool } from './chain/txpool.ts'
@@ -43,6 +49,8 @@ export class Producer {
       key: SealKey
       logger: Logger
       metrics?: ProducerMetrics
+      /** The finality certificate a block on `parent` carries (consensus/finality.ts). */
+      certificateFor?: (parent: Block) => Promise<QuorumCertificate | undefined>
     },
   ) {
     this.me = bytesToHex(modules.key.address).toLowerCase()
@@ -104,7 +112,8 @@ export class Producer {
         // A block for this slot (the in-turn one, or a lower rank's) arrived meanwhile.
         if (chain.slotOf(chain.head.header) >= slot) return undefined
         this.lastSigned = slot
-        const b = await builder.build((baseFee) => pool.cursor(baseFee), key, slot)
+        const qc = await this.modules.certificateFor?.(chain.head)
+        const b = await builder.build((baseFee) => pool.cursor(baseFee), key, slot, qc)
         const t1 = performance.now()
         await chain.commit(b.block, b.receipts)
         return { ...b, t1, t2: performance.now() }

@@ -1,7 +1,9 @@
 // The origin contracts as the node uses them: typed ABIs (generated `as const`), creation bytecode from
-// the checked-in artifacts (npm run build:contracts), and the EIP-712 vote format they verify.
+// the checked-in artifacts (npm run build:contracts), and votes in the contracts' flat struct (the EIP-712
+// types themselves are rules/vote.ts's).
 import type { Hex } from 'viem'
 import artifacts from '../contracts/artifacts.json' with { type: 'json' }
+import { VOTE_DOMAIN_NAME, VOTE_DOMAIN_VERSION, type Vote } from '../rules/vote.ts'
 import { coreAbi, stakeAbi, stakeTokenAbi } from './abi.generated.ts'
 
 export { coreAbi, stakeAbi, stakeTokenAbi }
@@ -16,7 +18,7 @@ export const originErrorsAbi = [...coreAbi, ...stakeAbi, ...stakeTokenAbi].filte
   (item) => item.type === 'error',
 )
 
-/** A Casper-FFG vote as signed by validators and checked by Core and Stake (DESIGN.md section 6). */
+/** A Casper-FFG vote as the contracts' `Vote` struct (DESIGN.md section 6). */
 export interface OriginVote {
   kernelHeight: bigint
   sourceHash: Hex
@@ -25,18 +27,18 @@ export interface OriginVote {
   targetNumber: bigint
 }
 
-/** EIP-712 types of a vote, for viem's signTypedData / hashTypedData / recoverTypedDataAddress. */
-export const VOTE_TYPES = {
-  Vote: [
-    { name: 'kernelHeight', type: 'uint256' },
-    { name: 'sourceHash', type: 'bytes32' },
-    { name: 'sourceNumber', type: 'uint256' },
-    { name: 'targetHash', type: 'bytes32' },
-    { name: 'targetNumber', type: 'uint256' },
-  ],
-} as const
+/** A vote of the finality code as the `Vote` struct of the contracts (e.g. slashing evidence). */
+export function originVote(vote: Vote): OriginVote {
+  return {
+    kernelHeight: vote.kernelHeight,
+    sourceHash: vote.source.hash,
+    sourceNumber: vote.source.number,
+    targetHash: vote.target.hash,
+    targetNumber: vote.target.number,
+  }
+}
 
 /** The EIP-712 domain of votes: the AUX chain's id, no verifying contract, no salt. */
-export function voteDomain(auxChainId: bigint | number): { name: 'Mosaic'; version: '1'; chainId: bigint } {
-  return { name: 'Mosaic', version: '1', chainId: BigInt(auxChainId) }
+export function voteDomain(auxChainId: bigint | number): { name: string; version: string; chainId: bigint } {
+  return { name: VOTE_DOMAIN_NAME, version: VOTE_DOMAIN_VERSION, chainId: BigInt(auxChainId) }
 }

@@ -18,11 +18,11 @@ export {
   ORIGIN_SOLC_VERSION,
   type OriginVote,
   originErrorsAbi,
+  originVote,
   stakeAbi,
   stakeBytecode,
   stakeTokenAbi,
   stakeTokenBytecode,
-  VOTE_TYPES,
   voteDomain,
 } from './contracts.ts'
 export { type DeployOriginOptions, deployOrigin, type OriginDeployment } from './deploy.ts'

@@ -6,17 +6,31 @@ import { RLP } from '@ethereumjs/rlp'
 import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import secp256k1 from 'secp256k1'
 import { ConsensusError } from '../errors.ts'
+import { addressOfPublicKey } from './keys.ts'
+import { readVoteFields, type Vote, voteFields } from './vote.ts'
 
 export const EXTRA_VANITY = 32
 export const EXTRA_SEAL = 65
 /** Index of extraData in the header's RLP field list. */
 const EXTRA_DATA_FIELD = 12
 
-/** What the proposer commits to besides the execution header. Fields arrive with finality (§6, §7). */
+/**
+ * A supermajority link the proposer saw (DESIGN.md §6): the vote, a bitmap of the signers over the
+ * kernel's validators sorted by address (bit i = validator i), and their signatures in that order.
+ */
+export interface QuorumCertificate {
+  vote: Vote
+  signers: bigint
+  signatures: Uint8Array[]
+}
+
+/** What the proposer commits to besides the execution header. */
 export interface ConsensusPayload {
   version: number
   /** Slot the block was proposed for (DESIGN.md §5); 0 for genesis. */
   slot: bigint
+  /** The latest justifying link the proposer knows, so syncing nodes see finality in blocks alone. */
+  qc?: QuorumCertificate
 }
 
 function uint(n: bigint): Uint8Array {
@@ -26,7 +40,34 @@ function uint(n: bigint): Uint8Array {
 }
 
 export function encodePayload(p: ConsensusPayload): Uint8Array {
-  return RLP.encode([p.version === 0 ? new Uint8Array(0) : Uint8Array.of(p.version), uint(p.slot)])
+  const fields: (Uint8Array | (Uint8Array | Uint8Array[])[])[] = [
+    p.version === 0 ? new Uint8Array(0) : Uint8Array.of(p.version),
+    uint(p.slot),
+  ]
+  if (p.qc) fields.push([...voteFields(p.qc.vote), uint(p.qc.signers), p.qc.signatures])
+  return RLP.encode(fields)
+}
+
+function decodeQc(item: unknown): QuorumCertificate {
+  if (!Array.isArray(item) || item.length !== 7) {
+    throw new ConsensusError('BAD_PAYLOAD', 'quorum certificate must be an RLP list of 7 items')
+  }
+  const bitmap = item[5]
+  const sigs = item[6]
+  if (!(bitmap instanceof Uint8Array) || bitmap.length > 64 || bitmap[0] === 0) {
+    throw new ConsensusError('BAD_PAYLOAD', 'quorum certificate signer bitmap must be an unsigned integer')
+  }
+  if (!Array.isArray(sigs) || !sigs.every((x) => x instanceof Uint8Array && x.length === 65)) {
+    throw new ConsensusError('BAD_PAYLOAD', 'quorum certificate signatures must be 65-byte strings')
+  }
+  let vote: Vote
+  try {
+    vote = readVoteFields(item)
+  } catch (e) {
+    throw new ConsensusError('BAD_PAYLOAD', `quorum certificate: ${(e as Error).message}`)
+  }
+  const signers = bitmap.length === 0 ? 0n : BigInt(`0x${Buffer.from(bitmap).toString('hex')}`)
+  return { vote, signers, signatures: sigs as Uint8Array[] }
 }
 
 export function decodePayload(bytes: Uint8Array): ConsensusPayload {
@@ -45,7 +86,9 @@ export function decodePayload(bytes: Uint8Array): ConsensusPayload {
     throw new ConsensusError('BAD_PAYLOAD', 'consensus payload must carry the slot as an unsigned integer')
   }
   const slot = slotBytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(slotBytes).toString('hex')}`)
-  return { version: v.length === 0 ? 0 : (v[0] ?? 0), slot }
+  const version = v.length === 0 ? 0 : (v[0] ?? 0)
+  if (decoded.length > 3) throw new ConsensusError('BAD_PAYLOAD', 'consensus payload has too many items')
+  return decoded.length === 3 ? { version, slot, qc: decodeQc(decoded[2]) } : { version, slot }
 }
 
 /** extraData without the seal, as signed. */
@@ -92,15 +135,6 @@ export function signSeal(hash: Uint8Array, privateKey: Uint8Array): Uint8Array {
   return out
 }
 
-export function addressOfPublicKey(pub: Uint8Array): Uint8Array {
-  const raw = pub.length === 65 ? pub.subarray(1) : pub
-  return keccak256(raw).subarray(12)
-}
-
-export function addressOfPrivateKey(privateKey: Uint8Array): Uint8Array {
-  return addressOfPublicKey(secp256k1.publicKeyCreate(privateKey, false))
-}
-
 /** The address that sealed `header`; throws BAD_SEAL when the signature does not recover. */
 export function recoverSealer(header: BlockHeader): Uint8Array {
   const extra = header.extraData
@@ -114,3 +148,5 @@ export function recoverSealer(header: BlockHeader): Uint8Array {
     throw new ConsensusError('BAD_SEAL', `seal signature does not recover: ${(e as Error).message}`)
   }
 }
+
+export { addressOfPrivateKey, addressOfPublicKey } from './keys.ts'

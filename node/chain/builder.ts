@@ -7,6 +7,7 @@ import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type { Logger } from 'pino'
 import {
   type ConsensusPayload,
+  type QuorumCertificate,
   sealHash,
   signSeal,
   slotTimestamp,
@@ -47,13 +48,15 @@ export class BlockBuilder {
     key: SealKey,
     /** Slot of the block (consensus/rules/proposer.ts); its timestamp follows from it. */
     slot: bigint,
+    /** Finality certificate for the header (consensus/finality.ts certificateFor). */
+    qc?: QuorumCertificate,
   ): Promise<BuiltBlock> {
     const { chain } = this.modules
     const parent = chain.head
     const common = chain.common
     const baseFee = parent.header.calcNextBaseFee()
     const gasLimit = parent.header.gasLimit
-    const payload: ConsensusPayload = { version: 0, slot }
+    const payload: ConsensusPayload = qc ? { version: 0, slot, qc } : { version: 0, slot }
     const timestamp = slotTimestamp(chain.clock, slot)
     const headerBase: HeaderData = {
       parentHash: parent.hash(),

@@ -161,6 +161,15 @@ export class Chain {
   /** Serialises everything that runs blocks on the VM or moves the head (imports, production). */
   private lock: Promise<unknown> = Promise.resolve()
   readonly clock: SlotClock
+  /**
+   * Consensus checks beyond seal and schedule, set by the composition root (finality, DESIGN.md §6):
+   * `checkBlock` vets a block's certificate before execution; `mayBecomeHead` keeps fork choice on
+   * the branch holding the highest justified checkpoint (so a finalised block is never reverted).
+   */
+  consensusHooks: {
+    checkBlock?(block: Block, parent: BlockHeader): Promise<void>
+    mayBecomeHead?(tip: Block): Promise<boolean>
+  } = {}
 
   private constructor(
     private readonly options: ChainOptions,
@@ -511,7 +520,10 @@ export class Chain {
     let weight: bigint
     try {
       if (options.trusted) weight = parentWeight + 1n
-      else weight = parentWeight + this.verifyProposal(block, parent, nowMs)
+      else {
+        weight = parentWeight + this.verifyProposal(block, parent, nowMs)
+        await this.consensusHooks.checkBlock?.(block, parent)
+      }
     } catch (e) {
       if (e instanceof ConsensusError) {
         const code =
@@ -538,7 +550,9 @@ export class Chain {
       await this.resetState().catch((err: unknown) => this.logger.error({ err }, 'state reset failed'))
       throw new ChainError('INVALID_BLOCK', `block ${block.header.number}: ${executionFailure(e)}`)
     }
-    const wins = prefersTip({ weight, hash }, { weight: this.headWeight, hash: this._head.hash() })
+    const wins =
+      prefersTip({ weight, hash }, { weight: this.headWeight, hash: this._head.hash() }) &&
+      (onHead || (await this.consensusHooks.mayBecomeHead?.(block)) !== false)
     if (onHead && wins) {
       await this.writeHead(block, receipts, weight)
       return { known: false, canonical: true, receipts }

@@ -1,0 +1,428 @@
+// Finality service (DESIGN.md §6): collects votes from gossip, from this node's validator and from
+// quorum certificates in blocks, runs the pure rules (rules/finality.ts) and keeps the justified and
+// finalised checkpoints (persisted in the data directory). As a validator it votes for every new
+// canonical checkpoint, through its slashing-protection record. Proposers ask it for the next
+// certificate to put in their header: the justification chain is carried link by link, so a node
+// that syncs rebuilds finality from blocks alone.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { bytesToHex } from '@ethereumjs/util'
+import { LRUCache } from 'lru-cache'
+import type { Logger } from 'pino'
+import type { Hex } from 'viem'
+import { writeFileAtomic } from './atomicFile.ts'
+import { ConsensusError } from './errors.ts'
+import {
+  applyLink,
+  type FinalityState,
+  genesisFinality,
+  isCheckpoint,
+  linkProblem,
+  offence,
+} from './rules/finality.ts'
+import { addressOfPrivateKey } from './rules/keys.ts'
+import type { StakedValidator } from './rules/proposer.ts'
+import { buildQc, verifyQc } from './rules/qc.ts'
+import type { QuorumCertificate } from './rules/seal.ts'
+import {
+  type Checkpoint,
+  checkpointKey,
+  decodeVote,
+  encodeVote,
+  linkKey,
+  recoverVoter,
+  type SignedVote,
+  signVote,
+  type Vote,
+} from './rules/vote.ts'
+import { SlashingProtection } from './slashingProtection.ts'
+
+/** What finality needs from the chain (node/ implements it). */
+export interface FinalityChain {
+  chainId: bigint
+  epochLength: number
+  genesis: Checkpoint
+  head(): Checkpoint
+  /** Number, parent and consensus certificate of a stored block. */
+  header(hash: Hex): Promise<{ number: bigint; parentHash: Hex; qc?: QuorumCertificate } | undefined>
+  canonicalHash(number: bigint): Promise<Hex | undefined>
+}
+
+/** The validator set votes are counted against (DESIGN.md §7: the kernel). */
+export interface Kernel {
+  height: bigint
+  validators: readonly StakedValidator[]
+}
+
+export interface FinalityOptions {
+  datadir: string
+  /** Justifying links kept for certificates and pending votes kept per link. */
+  maxLinks: number
+}
+
+export const defaultFinalityOptions: Omit<FinalityOptions, 'datadir'> = { maxLinks: 4096 }
+
+export interface Offence {
+  kind: 'double' | 'surround'
+  validator: Hex
+  a: SignedVote
+  b: SignedVote
+}
+
+export interface FinalityEvent {
+  justified: Checkpoint
+  finalized: Checkpoint
+  /** The link that justified `justified`, with its signatures by voter. */
+  link: Vote
+  signatures: ReadonlyMap<string, Uint8Array>
+}
+
+interface LinkVotes {
+  vote: Vote
+  signatures: Map<string, Uint8Array>
+  /** Target descends from source (checked once both are stored). */
+  linked?: boolean
+}
+
+export class Finality {
+  private state: FinalityState
+  private readonly links: LRUCache<string, LinkVotes>
+  /** Justifying links by target key: the path certificates are taken from. */
+  private readonly justifying: LRUCache<string, LinkVotes>
+  /** Recent votes per validator, to catch offences. */
+  private readonly recent = new LRUCache<string, SignedVote[]>({ max: 1024 })
+  /** Target of the latest certificate in a block's ancestry (inclusive), by block hash. */
+  private readonly lastQcTarget = new LRUCache<string, Checkpoint>({ max: 4096 })
+  private readonly protection: SlashingProtection | undefined
+  private readonly me: Hex | undefined
+  private readonly listeners: ((ev: FinalityEvent) => void)[] = []
+  private readonly offenceListeners: ((o: Offence) => void)[] = []
+  /** Publishes this node's votes on the votes topic (set by the composition root). */
+  publish: ((raw: Uint8Array) => void) | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly options: FinalityOptions,
+    private readonly modules: {
+      chain: FinalityChain
+      kernel: () => Kernel
+      logger: Logger
+      validatorKey?: Uint8Array
+    },
+  ) {
+    this.links = new LRUCache({ max: options.maxLinks })
+    this.justifying = new LRUCache({ max: options.maxLinks })
+    this.state = this.load()
+    if (modules.validatorKey) {
+      this.me = bytesToHex(addressOfPrivateKey(modules.validatorKey)).toLowerCase() as Hex
+      this.protection = SlashingProtection.open(join(options.datadir, 'slashing-protection.json'), this.me)
+    }
+  }
+
+  get justified(): Checkpoint {
+    return this.state.justified
+  }
+
+  get finalized(): Checkpoint {
+    return this.state.finalized
+  }
+
+  onFinality(listener: (ev: FinalityEvent) => void): void {
+    this.listeners.push(listener)
+  }
+
+  onOffence(listener: (o: Offence) => void): void {
+    this.offenceListeners.push(listener)
+  }
+
+  /** Signatures collected for a link, by voter (for mosaic_getCheckpoint). */
+  votesFor(target: Checkpoint): { vote: Vote; voters: string[] }[] {
+    const out: { vote: Vote; voters: string[] }[] = []
+    for (const [, l] of this.links.entries()) {
+      if (l.vote.target.hash === target.hash) out.push({ vote: l.vote, voters: [...l.signatures.keys()] })
+    }
+    return out
+  }
+
+  /** Runs `fn` after every earlier state change: votes and blocks are applied one at a time. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn)
+    this.queue = run.catch(() => {})
+    return run
+  }
+
+  /** A vote from the network: throws ConsensusError (BAD_VOTE, UNKNOWN_VOTER) for bad ones. */
+  onGossipVote(raw: Uint8Array): Promise<void> {
+    const vote = decodeVote(raw)
+    const kernel = this.modules.kernel()
+    if (vote.kernelHeight !== kernel.height) {
+      throw new ConsensusError(
+        'BAD_VOTE',
+        `vote for kernel ${vote.kernelHeight}, current kernel is ${kernel.height}`,
+      )
+    }
+    const voter = recoverVoter(vote, this.modules.chain.chainId)
+    if (!kernel.validators.some((v) => v.address.toLowerCase() === voter)) {
+      throw new ConsensusError(
+        'UNKNOWN_VOTER',
+        `vote signed by ${voter}, not a validator of kernel ${kernel.height}`,
+      )
+    }
+    if (voter === this.me) this.protection?.observe(vote)
+    return this.serial(() => this.addVote(vote, voter))
+  }
+
+  private async addVote(vote: SignedVote, voter: string): Promise<void> {
+    this.checkOffence(vote, voter)
+    if (vote.target.number <= this.state.finalized.number) return
+    const key = linkKey(vote)
+    let entry = this.links.get(key)
+    if (!entry) {
+      entry = {
+        vote: { kernelHeight: vote.kernelHeight, source: vote.source, target: vote.target },
+        signatures: new Map(),
+      }
+      this.links.set(key, entry)
+    }
+    if (entry.signatures.has(voter)) return
+    entry.signatures.set(voter, vote.signature)
+    await this.evaluate(entry)
+  }
+
+  private checkOffence(vote: SignedVote, voter: string): void {
+    const seen = this.recent.get(voter) ?? []
+    for (const other of seen) {
+      const kind = offence(other, vote)
+      if (kind) {
+        this.modules.logger.warn(
+          { validator: voter, kind, a: describe(other), b: describe(vote) },
+          'validator signed an offence',
+        )
+        for (const l of this.offenceListeners) l({ kind, validator: voter as Hex, a: other, b: vote })
+        break
+      }
+    }
+    seen.push(vote)
+    if (seen.length > 64) seen.shift()
+    this.recent.set(voter, seen)
+  }
+
+  /** Applies a link once it has a supermajority, then any links waiting for their source. */
+  private async evaluate(entry: LinkVotes): Promise<void> {
+    const epoch = this.modules.chain.epochLength
+    if (linkProblem(this.state, entry.vote, epoch) !== undefined) return
+    const kernel = this.modules.kernel()
+    const before = this.state
+    const outcome = applyLink(
+      this.state,
+      entry.vote,
+      new Set(entry.signatures.keys()),
+      { rear: kernel.validators },
+      epoch,
+    )
+    if (outcome.state === before) return
+    if (!entry.linked) {
+      entry.linked = await this.isAncestor(entry.vote.source, entry.vote.target)
+      if (!entry.linked) return
+    }
+    this.state = outcome.state
+    this.justifying.set(checkpointKey(entry.vote.target), entry)
+    this.persist()
+    const ev: FinalityEvent = {
+      justified: entry.vote.target,
+      finalized: this.state.finalized,
+      link: entry.vote,
+      signatures: entry.signatures,
+    }
+    this.modules.logger.debug(
+      { justified: Number(ev.justified.number), finalized: Number(ev.finalized.number) },
+      'checkpoint justified',
+    )
+    for (const l of this.listeners) l(ev)
+    // Links whose source was just justified may now count.
+    for (const [, other] of this.links.entries()) {
+      if (other !== entry && other.vote.source.hash === entry.vote.target.hash) await this.evaluate(other)
+    }
+  }
+
+  /** True when `desc` is `anc` or descends from it. */
+  async isAncestor(anc: Checkpoint, desc: Checkpoint): Promise<boolean> {
+    const { chain } = this.modules
+    if (desc.number < anc.number) return false
+    const [a, d] = await Promise.all([chain.canonicalHash(anc.number), chain.canonicalHash(desc.number)])
+    if (a === anc.hash && d === desc.hash) return true
+    let cursor: Hex = desc.hash
+    for (let n = desc.number; n > anc.number; n--) {
+      const h = await chain.header(cursor)
+      if (!h) return false
+      cursor = h.parentHash
+    }
+    return cursor === anc.hash
+  }
+
+  /**
+   * A new canonical head: applies its certificate, then votes for it when this node is a validator
+   * and the head is a checkpoint.
+   */
+  onHead(head: Checkpoint): Promise<void> {
+    return this.serial(async () => {
+      const h = await this.modules.chain.header(head.hash)
+      if (h?.qc) await this.applyQc(h.qc)
+      for (const [, l] of this.links.entries()) if (l.vote.target.hash === head.hash) await this.evaluate(l)
+      await this.vote(head)
+    })
+  }
+
+  private async applyQc(qc: QuorumCertificate): Promise<void> {
+    const key = linkKey(qc.vote)
+    let entry = this.links.get(key)
+    if (!entry) {
+      entry = { vote: qc.vote, signatures: new Map() }
+      this.links.set(key, entry)
+    }
+    const kernel = this.modules.kernel()
+    const voters = [...verifyQc(qc, { rear: kernel.validators }, this.modules.chain.chainId)]
+    voters.forEach((v, i) => {
+      if (!entry.signatures.has(v)) entry.signatures.set(v, qc.signatures[i]!)
+    })
+    await this.evaluate(entry)
+  }
+
+  private async vote(head: Checkpoint): Promise<void> {
+    const key = this.modules.validatorKey
+    const { chain, logger } = this.modules
+    if (!key || !this.protection || !isCheckpoint(head.number, chain.epochLength)) return
+    const kernel = this.modules.kernel()
+    if (!kernel.validators.some((v) => v.address.toLowerCase() === this.me)) return
+    const source = await this.justifiedAncestor(head)
+    if (!source || source.number >= head.number) return
+    const vote: Vote = { kernelHeight: kernel.height, source, target: head }
+    const verdict = this.protection.claim(vote)
+    if (verdict === 'repeat') return
+    if (verdict !== 'sign') {
+      logger.warn({ vote: describe(vote), reason: verdict }, 'refused to sign a vote (slashing protection)')
+      return
+    }
+    const signed = signVote(vote, chain.chainId, key)
+    this.publish?.(encodeVote(signed))
+    await this.addVote(signed, this.me!)
+  }
+
+  /** The highest justified checkpoint `head` descends from. */
+  private async justifiedAncestor(head: Checkpoint): Promise<Checkpoint | undefined> {
+    const candidates = [...this.state.justifiedSet.values()].sort((a, b) => (a.number > b.number ? -1 : 1))
+    for (const c of candidates) if (await this.isAncestor(c, head)) return c
+    return undefined
+  }
+
+  /** Fork choice guard: a branch that leaves the highest justified checkpoint never becomes canonical. */
+  keepsJustified(tip: Checkpoint): Promise<boolean> {
+    return this.isAncestor(this.state.justified, tip)
+  }
+
+  /** Checks a block's certificate before import: valid signatures, target within the block's ancestry. */
+  async verifyCertificate(qc: QuorumCertificate, parent: Checkpoint): Promise<void> {
+    const kernel = this.modules.kernel()
+    if (qc.vote.kernelHeight !== kernel.height) {
+      throw new ConsensusError(
+        'BAD_QC',
+        `certificate for kernel ${qc.vote.kernelHeight}, current kernel is ${kernel.height}`,
+      )
+    }
+    verifyQc(qc, { rear: kernel.validators }, this.modules.chain.chainId)
+    if (!(await this.isAncestor(qc.vote.target, parent))) {
+      throw new ConsensusError(
+        'BAD_QC',
+        `certificate target ${qc.vote.target.number} is not an ancestor of the block`,
+      )
+    }
+    if (!(await this.isAncestor(qc.vote.source, qc.vote.target))) {
+      throw new ConsensusError('BAD_QC', 'certificate target does not descend from its source')
+    }
+  }
+
+  /**
+   * The certificate a block on `parent` should carry: the next link of the justification path after
+   * the last one in the parent's ancestry.
+   */
+  async certificateFor(parent: Checkpoint): Promise<QuorumCertificate | undefined> {
+    const included = await this.lastIncluded(parent)
+    const top = await this.justifiedAncestor(parent)
+    if (!top) return undefined
+    let link = this.justifying.get(checkpointKey(top))
+    while (link && link.vote.source.number > included.number) {
+      const prev = this.justifying.get(checkpointKey(link.vote.source))
+      if (!prev) break
+      link = prev
+    }
+    if (!link || link.vote.target.number <= included.number) return undefined
+    return buildQc(link.vote, link.signatures, this.modules.kernel().validators)
+  }
+
+  private async lastIncluded(block: Checkpoint): Promise<Checkpoint> {
+    const { chain } = this.modules
+    const walked: Hex[] = []
+    let cursor: Hex = block.hash
+    let found: Checkpoint = chain.genesis
+    for (let i = 0; i < 1024; i++) {
+      const cached = this.lastQcTarget.get(cursor)
+      if (cached) {
+        found = cached
+        break
+      }
+      const h = await chain.header(cursor)
+      if (!h || h.number === 0n) break
+      walked.push(cursor)
+      if (h.qc) {
+        found = h.qc.vote.target
+        break
+      }
+      cursor = h.parentHash
+    }
+    for (const w of walked) this.lastQcTarget.set(w, found)
+    return found
+  }
+
+  private file(): string {
+    return join(this.options.datadir, 'finality.json')
+  }
+
+  private load(): FinalityState {
+    const genesis = genesisFinality(this.modules.chain.genesis)
+    let text: string
+    try {
+      text = readFileSync(this.file(), 'utf8')
+    } catch {
+      return genesis
+    }
+    try {
+      const j = JSON.parse(text) as Record<'justified' | 'finalized', { hash: Hex; number: string }>
+      const justified = { hash: j.justified.hash, number: BigInt(j.justified.number) }
+      const finalized = { hash: j.finalized.hash, number: BigInt(j.finalized.number) }
+      return {
+        justified,
+        finalized,
+        justifiedSet: new Map([
+          [checkpointKey(finalized), finalized],
+          [checkpointKey(justified), justified],
+        ]),
+      }
+    } catch (e) {
+      this.modules.logger.warn({ err: e }, 'finality record unreadable: starting from genesis')
+      return genesis
+    }
+  }
+
+  private persist(): void {
+    const s = this.state
+    const json = JSON.stringify({
+      justified: { hash: s.justified.hash, number: s.justified.number.toString() },
+      finalized: { hash: s.finalized.hash, number: s.finalized.number.toString() },
+    })
+    writeFileAtomic(this.file(), json)
+  }
+}
+
+function describe(v: Vote): string {
+  return `${v.source.number}:${v.source.hash.slice(0, 10)}->${v.target.number}:${v.target.hash.slice(0, 10)}`
+}

@@ -1,0 +1,162 @@
+// Finality votes (DESIGN.md §6): (kernel height, source checkpoint, target checkpoint) signed with
+// EIP-712 by a validator key. The same digest is checked on the origin chain by Core (commits) and
+// Stake (slashing evidence), so the domain carries the aux chain id and nothing origin-specific.
+import { RLP } from '@ethereumjs/rlp'
+import secp256k1 from 'secp256k1'
+import { bytesToHex, type Hex, hashTypedData, hexToBytes } from 'viem'
+import { ConsensusError } from '../errors.ts'
+import { addressOfPublicKey } from './keys.ts'
+
+export interface Checkpoint {
+  /** 0x-prefixed lowercase block hash. */
+  hash: Hex
+  number: bigint
+}
+
+export interface Vote {
+  kernelHeight: bigint
+  source: Checkpoint
+  target: Checkpoint
+}
+
+export interface SignedVote extends Vote {
+  /** 65 bytes r || s || v, v in {27, 28}. */
+  signature: Uint8Array
+}
+
+export const VOTE_DOMAIN_NAME = 'Mosaic'
+export const VOTE_DOMAIN_VERSION = '1'
+export const VOTE_SIGNATURE_BYTES = 65
+
+export const VOTE_TYPES = {
+  Vote: [
+    { name: 'kernelHeight', type: 'uint256' },
+    { name: 'sourceHash', type: 'bytes32' },
+    { name: 'sourceNumber', type: 'uint256' },
+    { name: 'targetHash', type: 'bytes32' },
+    { name: 'targetNumber', type: 'uint256' },
+  ],
+} as const
+
+/** The EIP-712 digest a validator signs for `vote` on the aux chain `auxChainId`. */
+export function voteDigest(vote: Vote, auxChainId: bigint): Uint8Array {
+  return hexToBytes(
+    hashTypedData({
+      domain: { name: VOTE_DOMAIN_NAME, version: VOTE_DOMAIN_VERSION, chainId: auxChainId },
+      types: VOTE_TYPES,
+      primaryType: 'Vote',
+      message: {
+        kernelHeight: vote.kernelHeight,
+        sourceHash: vote.source.hash,
+        sourceNumber: vote.source.number,
+        targetHash: vote.target.hash,
+        targetNumber: vote.target.number,
+      },
+    }),
+  )
+}
+
+export function signVote(vote: Vote, auxChainId: bigint, privateKey: Uint8Array): SignedVote {
+  const { signature, recid } = secp256k1.ecdsaSign(voteDigest(vote, auxChainId), privateKey)
+  const sig = new Uint8Array(VOTE_SIGNATURE_BYTES)
+  sig.set(signature)
+  sig[64] = 27 + recid
+  return { ...vote, signature: sig }
+}
+
+/** The lowercase 0x address that signed `vote`; throws BAD_VOTE when the signature is malformed. */
+export function recoverVoter(vote: SignedVote, auxChainId: bigint): Hex {
+  const sig = vote.signature
+  if (sig.length !== VOTE_SIGNATURE_BYTES) {
+    throw new ConsensusError(
+      'BAD_VOTE',
+      `vote signature must be ${VOTE_SIGNATURE_BYTES} bytes, got ${sig.length}`,
+    )
+  }
+  const v = sig[64]!
+  if (v !== 27 && v !== 28)
+    throw new ConsensusError('BAD_VOTE', `vote signature v must be 27 or 28, got ${v}`)
+  const rs = sig.subarray(0, 64)
+  // Origin contracts refuse high-s signatures (malleability): refuse them here too.
+  if (!equalBytes(secp256k1.signatureNormalize(Uint8Array.from(rs)), rs)) {
+    throw new ConsensusError('BAD_VOTE', 'vote signature has a high s value')
+  }
+  try {
+    const pub = secp256k1.ecdsaRecover(rs, v - 27, voteDigest(vote, auxChainId), false)
+    return bytesToHex(addressOfPublicKey(pub))
+  } catch (e) {
+    throw new ConsensusError('BAD_VOTE', `vote signature does not recover: ${(e as Error).message}`)
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+function uint(n: bigint): Uint8Array {
+  if (n === 0n) return new Uint8Array(0)
+  const hex = n.toString(16)
+  return hexToBytes(`0x${hex.length % 2 ? `0${hex}` : hex}`)
+}
+
+function readUint(b: unknown, what: string): bigint {
+  if (!(b instanceof Uint8Array) || b.length > 32 || b[0] === 0) {
+    throw new ConsensusError('BAD_VOTE', `${what} must be an unsigned integer`)
+  }
+  return b.length === 0 ? 0n : BigInt(bytesToHex(b))
+}
+
+function readHash(b: unknown, what: string): Hex {
+  if (!(b instanceof Uint8Array) || b.length !== 32)
+    throw new ConsensusError('BAD_VOTE', `${what} must be 32 bytes`)
+  return bytesToHex(b)
+}
+
+/** RLP [kernelHeight, sourceHash, sourceNumber, targetHash, targetNumber] of a vote. */
+export function voteFields(vote: Vote): Uint8Array[] {
+  return [
+    uint(vote.kernelHeight),
+    hexToBytes(vote.source.hash),
+    uint(vote.source.number),
+    hexToBytes(vote.target.hash),
+    uint(vote.target.number),
+  ]
+}
+
+export function readVoteFields(fields: unknown[]): Vote {
+  return {
+    kernelHeight: readUint(fields[0], 'kernel height'),
+    source: { hash: readHash(fields[1], 'source hash'), number: readUint(fields[2], 'source number') },
+    target: { hash: readHash(fields[3], 'target hash'), number: readUint(fields[4], 'target number') },
+  }
+}
+
+/** Gossip encoding: RLP [kernelHeight, sourceHash, sourceNumber, targetHash, targetNumber, signature]. */
+export function encodeVote(vote: SignedVote): Uint8Array {
+  return RLP.encode([...voteFields(vote), vote.signature])
+}
+
+export function decodeVote(raw: Uint8Array): SignedVote {
+  let decoded: unknown
+  try {
+    decoded = RLP.decode(raw)
+  } catch (e) {
+    throw new ConsensusError('BAD_VOTE', `vote is not valid RLP: ${(e as Error).message}`)
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 6) {
+    throw new ConsensusError('BAD_VOTE', 'vote must be an RLP list of 6 items')
+  }
+  const signature = decoded[5]
+  if (!(signature instanceof Uint8Array) || signature.length !== VOTE_SIGNATURE_BYTES) {
+    throw new ConsensusError('BAD_VOTE', `vote signature must be ${VOTE_SIGNATURE_BYTES} bytes`)
+  }
+  return { ...readVoteFields(decoded), signature }
+}
+
+export function checkpointKey(c: Checkpoint): string {
+  return `${c.number}:${c.hash}`
+}
+
+export function linkKey(v: Vote): string {
+  return `${v.kernelHeight}|${checkpointKey(v.source)}|${checkpointKey(v.target)}`
+}
