@@ -26,6 +26,14 @@ export {
   voteDomain,
 } from './contracts.ts'
 export { type DeployOriginOptions, deployOrigin, type OriginDeployment } from './deploy.ts'
+export {
+  DEV_ORIGIN_MNEMONIC,
+  type DevOrigin,
+  type DevOriginOptions,
+  defaultDevOriginOptions,
+  devDeployerKey,
+  startDevOrigin,
+} from './devOrigin.ts'
 export { OriginError, type OriginErrorCode } from './errors.ts'
 export {
   HARDHAT_ORIGIN_CHAIN_ID,

@@ -32,6 +32,7 @@ import {
   type OriginVote,
   stakeAbi,
   stakeTokenAbi,
+  startDevOrigin,
   startHardhatOrigin,
   VOTE_TYPES,
   voteDomain,
@@ -626,5 +627,47 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     } finally {
       await proxy.close()
     }
+  })
+})
+
+describe('the dev origin (mosaic-node dev / devnet)', { timeout: 120_000 }, () => {
+  it('starts Hardhat, deploys, stakes and funds the validators, and stops what it started', async () => {
+    const vals = [accounts[7]!, accounts[8]!].map((a) => ({ address: a.address, stake: parseEther('5') }))
+    const stranger = mnemonicToAccount(MNEMONIC, { accountIndex: 1 })
+    vals.push({ address: stranger.address, stake: parseEther('5') })
+    const dev = await startDevOrigin({ auxChainId: AUX_CHAIN_ID, validators: vals, logger })
+    try {
+      assert.equal(dev.started, true)
+      assert.equal(dev.chainId, 31337)
+      const c = new OriginClient(
+        { rpcUrl: dev.url, core: dev.deployment.core, stake: dev.deployment.stake },
+        { logger },
+      )
+      assert.deepEqual(
+        (await c.kernel(1n))?.validators.map((v) => v.address).sort(),
+        vals.map((v) => v.address.toLowerCase()).sort(),
+      )
+      const pc = createPublicClient({ transport: http(dev.url) })
+      assert.equal(await pc.getBalance({ address: stranger.address }), parseEther('100'))
+
+      // Against an origin that is already running it deploys there and leaves it running.
+      const again = await startDevOrigin({
+        rpcUrl: dev.url,
+        auxChainId: 7,
+        validators: vals.slice(0, 1),
+        logger,
+      })
+      assert.equal(again.started, false)
+      assert.notEqual(again.deployment.core, dev.deployment.core)
+      await again.stop()
+      assert.equal(await c.reachable(), true)
+    } finally {
+      await dev.stop()
+    }
+    const after = new OriginClient(
+      { rpcUrl: dev.url, core: dev.deployment.core, stake: dev.deployment.stake },
+      { logger },
+    )
+    assert.equal(await after.reachable(), false)
   })
 })
