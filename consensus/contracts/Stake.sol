@@ -42,6 +42,7 @@ contract Stake {
   event Slashed(address indexed validator, address indexed reporter, uint256 amount, uint8 offence);
 
   error ZeroAmount();
+  error ZeroAddress();
   error BelowMinimumStake(uint256 total, uint256 minimum);
   error AlreadyLeaving();
   error NotAValidator();
@@ -74,6 +75,8 @@ contract Stake {
   /// the next kernel once its total reaches the minimum.
   function deposit(address validator, uint256 amount) external {
     if (amount == 0) revert ZeroAmount();
+    // No key signs for address 0: its stake would count in every kernel and never vote.
+    if (validator == address(0)) revert ZeroAddress();
     Validator storage v = validators[validator];
     if (v.slashed) revert AlreadySlashed();
     if (v.leaving || v.leftAtBlock != 0) revert AlreadyLeaving();

@@ -267,6 +267,8 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
   it('rejects a deposit that leaves the validator below the minimum stake', async () => {
     const args = await revertsWith(client.deposit(newcomer.address, MIN_STAKE - 1n), 'BelowMinimumStake')
     assert.deepEqual(args, [MIN_STAKE - 1n, MIN_STAKE])
+    await revertsWith(client.deposit('0x0000000000000000000000000000000000000000', MIN_STAKE), 'ZeroAddress')
+    await revertsWith(client.deposit(newcomer.address, 0n), 'ZeroAmount')
   })
 
   it('commits with 3 of 4 equal stakes and records the parsed aux header', async () => {
