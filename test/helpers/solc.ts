@@ -26,7 +26,8 @@ export interface CompileOptions {
 export const CONTRACTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'contracts')
 
 const require = createRequire(import.meta.url)
-const SOLC_VERSION: string = (require('solc/package.json') as { version: string }).version
+/** The version of solc-js in node_modules (the one every compile here uses). */
+export const SOLC_VERSION: string = (require('solc/package.json') as { version: string }).version
 
 interface SolcOutput {
   errors?: { severity: 'error' | 'warning' | 'info'; formattedMessage: string }[]

@@ -1,0 +1,43 @@
+export {
+  type CommitResult,
+  defaultOriginClientOptions,
+  type MetaBlockCommit,
+  type OriginBlock,
+  OriginClient,
+  type OriginClientOptions,
+  type OriginCommit,
+  type OriginCommitRecord,
+  type OriginKernel,
+  type OriginRetryOptions,
+  type OriginValidator,
+  type SentTransaction,
+} from './client.ts'
+export {
+  coreAbi,
+  coreBytecode,
+  ORIGIN_SOLC_VERSION,
+  type OriginVote,
+  originErrorsAbi,
+  originVote,
+  stakeAbi,
+  stakeBytecode,
+  stakeTokenAbi,
+  stakeTokenBytecode,
+  voteDomain,
+} from './contracts.ts'
+export { type DeployOriginOptions, deployOrigin, type OriginDeployment } from './deploy.ts'
+export {
+  DEV_ORIGIN_MNEMONIC,
+  type DevOrigin,
+  type DevOriginOptions,
+  defaultDevOriginOptions,
+  devDeployerKey,
+  startDevOrigin,
+} from './devOrigin.ts'
+export { OriginError, type OriginErrorCode } from './errors.ts'
+export {
+  HARDHAT_ORIGIN_CHAIN_ID,
+  type HardhatOrigin,
+  type HardhatOriginOptions,
+  startHardhatOrigin,
+} from './hardhatOrigin.ts'
