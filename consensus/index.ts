@@ -1,3 +1,9 @@
+export {
+  Committer,
+  type CommitterOptions,
+  type CommitterStatus,
+  defaultCommitterOptions,
+} from './committer.ts'
 export { ConsensusError, type ConsensusErrorCode } from './errors.ts'
 export {
   defaultFinalityOptions,
@@ -48,6 +54,7 @@ export {
   startHardhatOrigin,
   voteDomain,
 } from './origin/index.ts'
+export { Reporter } from './reporter.ts'
 export {
   applyLink,
   type FinalityState,

@@ -81,6 +81,19 @@ function configFlags(cmd: Command, rpcDefaultPort?: number): Command {
     .option('--p2p.maxPeers <n>', 'most connected peers (default 50)')
     .option('--p2p.enabled <bool>', 'join the p2p network (default true; false in dev)')
     .option('--bootnodes <multiaddrs>', 'comma-separated multiaddrs (/ip4/…/tcp/…/p2p/…) to connect to')
+    .option(
+      '--origin.rpc <url>',
+      'origin chain JSON-RPC (default: the genesis; dev: start Hardhat; none: no origin)',
+    )
+    .option('--origin.key <file>', 'file with the hex key paying for commits and reports, or "validator"')
+    .option(
+      '--origin.confirmations <n>',
+      "origin blocks this deep are final (default 0: the origin's finalized tag)",
+    )
+    .option(
+      '--origin.commitEvery <n>',
+      'commit a finalised checkpoint at most every N aux blocks (default 1)',
+    )
 }
 
 /** geth's flag names, accepted beside ours. */

@@ -12,6 +12,13 @@ export interface NodeConfig {
   txpool: TxPoolOptions
   validator: { keystore?: string; passwordFile?: string }
   p2p: { enabled: boolean; port: number; addr: string; maxPeers: number; bootnodes: string[] }
+  /**
+   * The origin chain (DESIGN.md §7). `rpc` overrides the genesis' `mosaic.origin.rpc`; `key` is a file
+   * holding the hex private key that pays for commits and slashing reports, or `validator` to use the
+   * validator key; `confirmations` is the depth at which origin blocks count as final (0: the origin's
+   * `finalized` tag); `commitEvery` the cadence of commits in finalised aux blocks.
+   */
+  origin: { rpc?: string; key?: string; confirmations: number; commitEvery: number }
   /** Overrides the genesis block time (dev chains). */
   blockTimeMs?: number
 }
@@ -52,6 +59,10 @@ const SETTINGS = {
   'p2p.addr': 'string',
   'p2p.maxPeers': 'int',
   'p2p.bootnodes': 'list',
+  'origin.rpc': 'string',
+  'origin.key': 'string',
+  'origin.confirmations': 'int',
+  'origin.commitEvery': 'int',
   blockTimeMs: 'int',
 } as const
 export type SettingName = keyof typeof SETTINGS
@@ -71,6 +82,7 @@ export function defaultConfig(): NodeConfig {
       maxPeers: defaultP2POptions.maxPeers,
       bootnodes: [],
     },
+    origin: { confirmations: 0, commitEvery: 1 },
   }
 }
 

@@ -5,6 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { hexToBytes } from '@ethereumjs/util'
+import type { Logger } from 'pino'
+import { type DevOrigin, startDevOrigin } from '../consensus/index.ts'
 import {
   DEV_VALIDATOR_STAKE,
   devGenesisJson,
@@ -26,6 +28,42 @@ export interface DevnetOptions {
   chainId?: bigint
   /** Changes the genesis before it is written (tests: another chain). */
   editGenesis?: (g: GenesisJson) => void
+  /** The origin chain holding the validators' stake (startDevnetOrigin); validators commit to it. */
+  origin?: GenesisOrigin
+}
+
+/** `mosaic.origin` of a genesis: where the chain's stake and commits live. */
+export interface GenesisOrigin {
+  chainId: number
+  stake: string
+  core: string
+  rpc: string
+}
+
+/**
+ * The origin of a dev chain or devnet (DESIGN.md §7): Hardhat's node on a free loopback port (or the
+ * origin at `rpcUrl`), the contracts deployed, the first `validators` dev validators staked with
+ * DEV_VALIDATOR_STAKE each and given ETH for origin gas.
+ */
+export async function startDevnetOrigin(o: {
+  validators: number
+  chainId: bigint
+  epochLength?: number
+  rpcUrl?: string
+  logger?: Logger
+}): Promise<{ origin: DevOrigin; genesis: GenesisOrigin }> {
+  const origin = await startDevOrigin({
+    auxChainId: o.chainId,
+    validators: devValidatorKeys(o.validators).map((k) => ({
+      address: k.address,
+      stake: DEV_VALIDATOR_STAKE,
+    })),
+    ...(o.epochLength ? { epochLength: o.epochLength } : {}),
+    ...(o.rpcUrl ? { rpcUrl: o.rpcUrl } : {}),
+    ...(o.logger ? { logger: o.logger } : {}),
+  })
+  const { stake, core } = origin.deployment
+  return { origin, genesis: { chainId: origin.chainId, stake, core, rpc: origin.url } }
 }
 
 export interface DevnetNode {
@@ -59,6 +97,7 @@ export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
     ...(o.blockTimeMs ? { blockTimeMs: o.blockTimeMs } : {}),
     ...(o.chainId ? { chainId: o.chainId } : {}),
   })
+  if (o.origin) (genesis.mosaic as Record<string, unknown>)['origin'] = o.origin
   o.editGenesis?.(genesis)
   await mkdir(o.dir, { recursive: true })
   const genesisFile = join(o.dir, 'genesis.json')
@@ -96,6 +135,7 @@ export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
         kdf: { n: 1024 },
       })
       args.push('--validator.keystore', ks.path, '--validator.passwordFile', passwordFile)
+      if (o.origin) args.push('--origin.key', 'validator')
     }
     nodes.push({
       index: i,

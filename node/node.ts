@@ -4,9 +4,13 @@ import type { Logger } from 'pino'
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
 import {
   addressOfPrivateKey,
+  Committer,
+  defaultCommitterOptions,
   defaultFinalityOptions,
   Finality,
   type Kernel,
+  OriginClient,
+  Reporter,
   splitExtra,
 } from '../consensus/index.ts'
 import type { Genesis } from '../genesis/index.ts'
@@ -32,6 +36,17 @@ export interface NodeModules {
   validatorKey?: Uint8Array
   /** Unlocked accounts (dev mode). */
   devAccounts?: DevAccount[]
+  /** Pays for commits and slashing reports on the origin chain (DESIGN.md §7). */
+  originKey?: Uint8Array
+}
+
+/** The node's link to the origin chain: reads, commits of finalised checkpoints, slashing reports. */
+export interface OriginLink {
+  client: OriginClient
+  rpcUrl: string
+  core: string
+  stake: string
+  committer?: Committer
 }
 
 export class MosaicNode {
@@ -49,6 +64,7 @@ export class MosaicNode {
     private readonly producer: Producer | undefined,
     private rpc: RpcServer | undefined,
     readonly finality: Finality | undefined,
+    readonly origin: OriginLink | undefined,
   ) {}
 
   static async create(config: NodeConfig, modules: NodeModules): Promise<MosaicNode> {
@@ -65,6 +81,7 @@ export class MosaicNode {
         recoverSender: (tx) => senders.recover(tx),
       })
       const finality = MosaicNode.finalityFor(config, chain, logger, modules.validatorKey)
+      const origin = MosaicNode.originFor(config, chain, finality, logger, modules.originKey)
       const node = new MosaicNode(
         config,
         logger,
@@ -76,6 +93,7 @@ export class MosaicNode {
           : undefined,
         undefined,
         finality,
+        origin,
       )
       node.registerMetrics()
       if (config.rpc.enabled) {
@@ -169,6 +187,43 @@ export class MosaicNode {
         .catch((err: unknown) => logger.warn({ err }, 'finality update failed'))
     })
     return finality
+  }
+
+  /** The origin client, and with a key the committer and the slashing reporter. */
+  private static originFor(
+    config: NodeConfig,
+    chain: Chain,
+    finality: Finality | undefined,
+    logger: Logger,
+    key: Uint8Array | undefined,
+  ): OriginLink | undefined {
+    const o = chain.genesis.mosaic.origin
+    const rpcUrl = config.origin.rpc ?? o?.rpc
+    if (!finality || !o?.core || !o.stake || !rpcUrl || rpcUrl === 'none') return undefined
+    const client = new OriginClient(
+      {
+        rpcUrl,
+        core: o.core,
+        stake: o.stake,
+        confirmations: config.origin.confirmations,
+        ...(key ? { key } : {}),
+      },
+      { logger },
+    )
+    const link: OriginLink = { client, rpcUrl, core: o.core, stake: o.stake }
+    if (!key) return link
+    const committer = new Committer(
+      { ...defaultCommitterOptions, commitEvery: config.origin.commitEvery },
+      {
+        client,
+        headerRlp: async (hash) => (await chain.getHeaderByHash(hexToBytes(hash)))?.serialize(),
+        logger: logger.child({ module: 'committer' }),
+      },
+    )
+    finality.onFinality((ev) => committer.onFinality(ev))
+    const reporter = new Reporter({ client, logger: logger.child({ module: 'reporter' }) })
+    finality.onOffence((offence) => reporter.onOffence(offence))
+    return { ...link, committer }
   }
 
   private static producerFor(
@@ -308,6 +363,7 @@ export class MosaicNode {
     this.stopping ??= (async () => {
       this.logger.info('shutting down')
       await this.producer?.stop()
+      this.origin?.committer?.stop()
       await this.network?.stop().catch((e: unknown) => this.logger.warn({ err: e }, 'p2p stop failed'))
       await this.rpc?.close().catch((e: unknown) => this.logger.warn({ err: e }, 'rpc close failed'))
       await this.senders.close()
