@@ -112,8 +112,8 @@ export interface MetaBlockCommit {
   sourceHeaderRlp: Uint8Array | Hex
   targetHash: Hex
   targetNumber: bigint
-  /** 65-byte signatures of the vote, ordered by ascending signer address. */
-  signatures: Hex[]
+  /** 65-byte signatures of the vote, ordered by ascending signer address, all of kernel members. */
+  signatures: (Hex | Uint8Array)[]
 }
 
 type ReadAt = { blockNumber: bigint } | { blockTag: 'finalized' | 'latest' }
@@ -241,14 +241,12 @@ export class OriginClient {
 
   /** Commits a finalised checkpoint; a source already committed (by anyone) is `alreadyCommitted`. */
   async commitMetaBlock(commit: MetaBlockCommit): Promise<CommitResult> {
-    const rlp =
-      typeof commit.sourceHeaderRlp === 'string' ? commit.sourceHeaderRlp : toHex(commit.sourceHeaderRlp)
     const args = [
       commit.kernelHeight,
-      rlp,
+      hex(commit.sourceHeaderRlp),
       commit.targetHash,
       commit.targetNumber,
-      commit.signatures,
+      commit.signatures.map(hex),
     ] as const
     try {
       const sent = await this.send(this.core, coreAbi, 'commitMetaBlock', args)
@@ -262,8 +260,13 @@ export class OriginClient {
   }
 
   /** Submits evidence of an offence: two conflicting votes of one validator. */
-  async slash(a: OriginVote, sigA: Hex, b: OriginVote, sigB: Hex): Promise<SentTransaction> {
-    return this.send(this.stake, stakeAbi, 'slash', [a, sigA, b, sigB])
+  async slash(
+    a: OriginVote,
+    sigA: Hex | Uint8Array,
+    b: OriginVote,
+    sigB: Hex | Uint8Array,
+  ): Promise<SentTransaction> {
+    return this.send(this.stake, stakeAbi, 'slash', [a, hex(sigA), b, hex(sigB)])
   }
 
   /** Approves the Stake contract for `amount` stake tokens, then deposits them for `validator`. */
@@ -284,7 +287,13 @@ export class OriginClient {
   private stakeToken(): Promise<Hex> {
     this.token ??= this.withRetry('token', () =>
       this.public.readContract({ address: this.stake, abi: stakeAbi, functionName: 'token' }),
-    ).then((a) => a.toLowerCase() as Hex)
+    ).then(
+      (a) => a.toLowerCase() as Hex,
+      (e: unknown) => {
+        this.token = undefined // Ask again next time.
+        throw e
+      },
+    )
     return this.token
   }
 
@@ -395,6 +404,10 @@ export class OriginClient {
       }
     }
   }
+}
+
+function hex(b: Hex | Uint8Array): Hex {
+  return typeof b === 'string' ? b : toHex(b)
 }
 
 function isNetworkError(e: unknown): boolean {

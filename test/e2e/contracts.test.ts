@@ -13,6 +13,7 @@ import {
   createPublicClient,
   createTestClient,
   type Hex,
+  hexToBytes,
   http,
   keccak256,
   type PublicClient,
@@ -30,6 +31,7 @@ import {
   type OriginDeployment,
   OriginError,
   type OriginVote,
+  signVote,
   stakeAbi,
   stakeTokenAbi,
   startDevOrigin,
@@ -81,7 +83,7 @@ function auxHeader(number: bigint): { rlp: Hex; hash: Hex; stateRoot: Hex } {
   return { rlp, hash: toHex(header.hash()), stateRoot }
 }
 
-function signVote(signer: HDAccount, vote: OriginVote): Promise<Hex> {
+function signTyped(signer: HDAccount, vote: OriginVote): Promise<Hex> {
   return signer.signTypedData({
     domain: voteDomain(AUX_CHAIN_ID),
     types: VOTE_TYPES,
@@ -191,7 +193,7 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
       targetNumber,
     }
     const ordered = opts.keepOrder ? signers : [...signers].sort(byAddress)
-    const signatures = await Promise.all(ordered.map((s) => signVote(s, vote)))
+    const signatures = await Promise.all(ordered.map((s) => signTyped(s, vote)))
     const result = await (opts.via ?? client).commitMetaBlock({
       kernelHeight,
       sourceHeaderRlp: header.rlp,
@@ -304,11 +306,34 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     assert.equal(await client.kernelHeight(), 1n)
   })
 
+  it("commits the finality code's own votes: signVote signatures in ascending signer order, raw header bytes", async () => {
+    const source = nextSource
+    const header = auxHeader(source)
+    const vote = {
+      kernelHeight: 1n,
+      source: { hash: header.hash, number: source },
+      target: { hash: toHex(randomBytes(32)), number: source + EPOCH },
+    }
+    const signatures = [v0, v2, v3].map((v) => signVote(vote, AUX_CHAIN_ID, keyOf(v)).signature)
+    const result = await client.commitMetaBlock({
+      kernelHeight: 1n,
+      sourceHeaderRlp: hexToBytes(header.rlp),
+      targetHash: vote.target.hash,
+      targetNumber: vote.target.number,
+      signatures,
+    })
+    assert.ok(!result.alreadyCommitted)
+    assert.equal((await client.latestCommit()).auxBlockHash, header.hash)
+    nextSource = source + 5n
+  })
+
   it('a re-commit of a committed source reverts AlreadyCommitted, which the client maps', async () => {
-    const result = await commit([v0, v1, v2, v3], { source: 10n })
-    assert.deepEqual(result.result, { alreadyCommitted: true, lastCommitted: 10n })
-    const older = await commit([v0, v1, v2, v3], { source: 7n })
-    assert.deepEqual(older.result, { alreadyCommitted: true, lastCommitted: 10n })
+    const last = (await client.latestCommit()).auxBlockNumber
+    assert.ok(last > 10n)
+    const result = await commit([v0, v1, v2, v3], { source: last })
+    assert.deepEqual(result.result, { alreadyCommitted: true, lastCommitted: last })
+    const older = await commit([v0, v1, v2, v3], { source: 10n })
+    assert.deepEqual(older.result, { alreadyCommitted: true, lastCommitted: last })
   })
 
   it('reverts NoSupermajority with 2 of 4', async () => {
@@ -348,7 +373,7 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
       functionName: 'totalSupply',
     })
     const reporterBefore = await tokenBalance(reporter.address)
-    const { receipt } = await clientFor(reporter).slash(a, await signVote(v3, a), b, await signVote(v3, b))
+    const { receipt } = await clientFor(reporter).slash(a, await signTyped(v3, a), b, await signTyped(v3, b))
     const slashed = events(receipt).find((l) => l.eventName === 'Slashed')
     assert.deepEqual(slashed?.args, {
       validator: v3.address,
@@ -371,7 +396,7 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     })
     assert.equal(stakeOf, 0n)
     await revertsWith(
-      clientFor(reporter).slash(a, await signVote(v3, a), b, await signVote(v3, b)),
+      clientFor(reporter).slash(a, await signTyped(v3, a), b, await signTyped(v3, b)),
       'AlreadySlashed',
     )
 
@@ -399,26 +424,26 @@ describe('origin contracts on a Hardhat node', { timeout: 120_000 }, () => {
     const first = vote(30n, 31n)
     const second = vote(31n, 32n)
     await revertsWith(
-      clientFor(reporter).slash(first, await signVote(v2, first), second, await signVote(v2, second)),
+      clientFor(reporter).slash(first, await signTyped(v2, first), second, await signTyped(v2, second)),
       'NotAnOffence',
     )
     await revertsWith(
-      clientFor(reporter).slash(first, await signVote(v2, first), first, await signVote(v2, first)),
+      clientFor(reporter).slash(first, await signTyped(v2, first), first, await signTyped(v2, first)),
       'NotAnOffence',
     )
     // Two different signers are no evidence against either.
     const outer = vote(30n, 40n)
     const inner = vote(32n, 35n)
     await revertsWith(
-      clientFor(reporter).slash(outer, await signVote(v2, outer), inner, await signVote(v1, inner)),
+      clientFor(reporter).slash(outer, await signTyped(v2, outer), inner, await signTyped(v1, inner)),
       'DifferentSigners',
     )
 
     const { receipt } = await clientFor(reporter).slash(
       inner,
-      await signVote(v2, inner),
+      await signTyped(v2, inner),
       outer,
-      await signVote(v2, outer),
+      await signTyped(v2, outer),
     )
     assert.deepEqual(events(receipt).find((l) => l.eventName === 'Slashed')?.args, {
       validator: v2.address,
