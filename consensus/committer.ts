@@ -123,7 +123,7 @@ export class Committer {
     }
     this.lastCommitted = source.number
     this.last = { auxBlockNumber: source.number, auxBlockHash: source.hash, txHash: r.txHash }
-    logger.info(
+    logger.debug(
       {
         auxBlock: Number(source.number),
         hash: source.hash,

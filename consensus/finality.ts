@@ -127,6 +127,15 @@ export class Finality {
     return this.state.finalized
   }
 
+  isJustified(c: Checkpoint): boolean {
+    return this.state.justifiedSet.has(checkpointKey(c))
+  }
+
+  /** The validators votes are counted against now. */
+  kernel(): Kernel {
+    return this.modules.kernel()
+  }
+
   onFinality(listener: (ev: FinalityEvent) => void): void {
     this.listeners.push(listener)
   }

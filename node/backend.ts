@@ -19,6 +19,7 @@ import type {
   ChainEvent,
   LogFilter,
   LogView,
+  MosaicBackend,
   PoolContent,
   ReceiptView,
   RpcBackend,
@@ -84,6 +85,8 @@ export class NodeBackend implements RpcBackend {
       peerCount?: () => number
       /** Progress of a running sync from peers. */
       syncProgress?: () => { starting: bigint; current: bigint; highest: bigint } | undefined
+      /** The `mosaic_*` namespace (consensus, origin chain); absent on imported chains. */
+      mosaic?: MosaicBackend
       /** Hashes of the latest justified (`safe`) and finalised blocks; absent on imported chains. */
       finality?: () => { safe: Uint8Array; finalized: Uint8Array }
     },
@@ -100,6 +103,10 @@ export class NodeBackend implements RpcBackend {
       const ev: ChainEvent = { added: change.added, removed: [...change.removed].reverse() }
       for (const l of this.chainListeners) l(ev)
     })
+  }
+
+  get mosaic(): MosaicBackend | undefined {
+    return this.modules.mosaic
   }
 
   subscribePending(listener: (hash: Uint8Array, tx: TypedTransaction) => void): () => void {

@@ -9,6 +9,7 @@ import { bytesToHex, hexToBytes } from '@ethereumjs/util'
 import { Command } from 'commander'
 import { type Logger, pino } from 'pino'
 import pinoPretty from 'pino-pretty'
+import type { DevOrigin } from '../consensus/index.ts'
 import {
   DEV_MNEMONIC,
   devAccounts,
@@ -22,6 +23,7 @@ import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
 import { exportRlpFile, importRlpFile } from './chain/rlpFile.ts'
 import { type ConfigSources, loadConfig, type NodeConfig, type SettingName } from './config.ts'
+import { startDevnetOrigin } from './devnet.ts'
 import { runDevnet } from './devnetRunner.ts'
 import { importSummaryLine, progressReporter } from './importProgress.ts'
 import { createKeystore, listKeystores, loadKeystore } from './keystore.ts'
@@ -150,6 +152,27 @@ async function readPassword(opts: Opts, prompt: string): Promise<string> {
 
 class CliError extends Error {}
 
+/** `--origin.key`: a file holding a hex private key, or `validator` for the validator key. */
+async function originKeyOf(
+  config: NodeConfig,
+  validatorKey: Uint8Array | undefined,
+): Promise<Uint8Array | undefined> {
+  const k = config.origin.key
+  if (k === undefined) return undefined
+  if (k === 'validator') {
+    if (!validatorKey) throw new CliError('--origin.key validator: this node has no validator key')
+    return validatorKey
+  }
+  const hex = (
+    await readFile(k, 'utf8').catch(() => {
+      throw new CliError(`--origin.key: cannot read ${k}`)
+    })
+  ).trim()
+  const key = hexToBytes((hex.startsWith('0x') ? hex : `0x${hex}`) as `0x${string}`)
+  if (key.length !== 32) throw new CliError(`--origin.key: ${k} does not hold a 32-byte hex private key`)
+  return key
+}
+
 async function runNode(config: NodeConfig, modules: NodeModules, onStarted?: (node: MosaicNode) => void) {
   const node = await MosaicNode.create(config, modules)
   let exiting = false
@@ -219,10 +242,12 @@ export function buildCli(): Command {
       )
       validatorKey = (await loadKeystore(config.validator.keystore, password)).privateKey
     }
+    const originKey = await originKeyOf(config, validatorKey)
     await runNode(config, {
       logger,
       ...(genesis ? { genesis } : {}),
       ...(validatorKey ? { validatorKey } : {}),
+      ...(originKey ? { originKey } : {}),
     })
   })
 
@@ -246,13 +271,32 @@ export function buildCli(): Command {
     const logger = makeLogger(config.log.level, config.log.format)
     const validator = devValidatorKeys(1)[0]!
     let genesis: Genesis | undefined
+    let origin: DevOrigin | undefined
     if (!existsSync(join(config.datadir, 'chaindata'))) {
-      genesis = parseGenesis(
-        devGenesisJson({
-          ...(chainIdFlag ? { chainId: BigInt(String(chainIdFlag)) } : {}),
-          ...(blockTimeMs ? { blockTimeMs } : {}),
-        }),
-      )
+      const json = devGenesisJson({
+        ...(chainIdFlag ? { chainId: BigInt(String(chainIdFlag)) } : {}),
+        ...(blockTimeMs ? { blockTimeMs } : {}),
+      })
+      // The stake lives on a real origin chain: Hardhat's node unless --origin.rpc names one (or none).
+      if (config.origin.rpc !== 'none') {
+        const started = await startDevnetOrigin({
+          validators: 1,
+          chainId: BigInt(String(json.config['chainId'])),
+          ...(config.origin.rpc ? { rpcUrl: config.origin.rpc } : {}),
+          logger,
+        })
+        origin = started.origin
+        ;(json.mosaic as Record<string, unknown>)['origin'] = started.genesis
+        config.origin.rpc = started.genesis.rpc
+      }
+      genesis = parseGenesis(json)
+    } else if (config.origin.rpc === undefined) {
+      // A kept dev chain's origin was a Hardhat node of an earlier run, gone now.
+      config.origin.rpc = 'none'
+    }
+    if (origin) {
+      const stop = origin.stop
+      process.on('exit', () => void stop())
     }
     const accounts = devAccounts(10)
     if (temporary) {
@@ -266,6 +310,7 @@ export function buildCli(): Command {
         logger,
         ...(genesis ? { genesis } : {}),
         validatorKey: hexToBytes(validator.privateKey),
+        ...(origin ? { originKey: hexToBytes(validator.privateKey) } : {}),
         devAccounts: accounts.map((a) => ({
           address: hexToBytes(a.address),
           privateKey: hexToBytes(a.privateKey),
@@ -279,6 +324,14 @@ export function buildCli(): Command {
           `  RPC URL     ${node.rpcUrl ?? '(disabled)'}`,
           `  data dir    ${config.datadir}${temporary ? ' (temporary)' : ''}`,
           `  validator   ${validator.address}`,
+          ...(origin
+            ? [
+                `  origin RPC  ${origin.url} (chain id ${origin.chainId}${origin.started ? ", Hardhat's node" : ''})`,
+                `  Stake       ${origin.deployment.stake}`,
+                `  Core        ${origin.deployment.core}`,
+                `  stake token ${origin.deployment.token}`,
+              ]
+            : ['  origin      none (--origin.rpc none)']),
           `  mnemonic    ${DEV_MNEMONIC}`,
           '',
           'Accounts (10,000 ETH each):',

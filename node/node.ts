@@ -24,6 +24,7 @@ import { defaultSenderRecoveryOptions, SenderRecovery } from './chain/senders.ts
 import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
 import type { NodeConfig } from './config.ts'
 import { checkpointOf, finalityChain } from './finalityChain.ts'
+import { MosaicApi } from './mosaicApi.ts'
 import { NetworkChainAdapter } from './networkChain.ts'
 import { Producer } from './producer.ts'
 import { CLIENT_VERSION } from './version.ts'
@@ -112,6 +113,7 @@ export class MosaicNode {
             syncProgress: () => node.network?.syncProgress,
             ...(finality
               ? {
+                  mosaic: new MosaicApi({ chain, finality, origin, rpcUrl: () => node.rpcUrl }),
                   finality: () => ({
                     safe: hexToBytes(finality.justified.hash),
                     finalized: hexToBytes(finality.finalized.hash),

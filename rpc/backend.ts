@@ -209,9 +209,28 @@ export interface PoolContent {
   queued: Map<string, TypedTransaction[]>
 }
 
+/** A checkpoint as mosaic_* methods show it; quantities are 0x hex. */
+export interface CheckpointRef {
+  number: string
+  hash: string
+}
+
+/** The `mosaic_*` namespace's view of consensus and the origin chain (DESIGN.md §5-§7), JSON-shaped. */
+export interface MosaicBackend {
+  status(): Promise<Record<string, unknown>>
+  /** Validators (address, stake) whose votes count at `block`. */
+  validators(block: Block): { address: string; stake: string }[]
+  /** Votes seen for `block` as a target, and its finality status. */
+  checkpoint(block: Block): Promise<Record<string, unknown>>
+  /** MetaBlockCommitted events on the origin from `fromBlock` (origin block number). */
+  commits(fromBlock: bigint): Promise<Record<string, unknown>[]>
+}
+
 export interface RpcBackend {
   readonly chainId: bigint
   readonly clientVersion: string
+  /** Consensus and origin chain (`mosaic_*`); absent on a chain imported from another consensus. */
+  readonly mosaic?: MosaicBackend
 
   /** Dev accounts (unlocked in dev mode); empty outside dev mode. */
   accounts(): Uint8Array[]

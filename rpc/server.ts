@@ -19,6 +19,7 @@ import { FilterStore } from './filters.ts'
 import { debugMethods } from './namespaces/debug.ts'
 import { ethMethods } from './namespaces/eth.ts'
 import { filterMethods } from './namespaces/filter.ts'
+import { mosaicMethods } from './namespaces/mosaic.ts'
 import { netMethods } from './namespaces/net.ts'
 import { subscribeMethods } from './namespaces/subscribe.ts'
 import { txpoolMethods } from './namespaces/txpool.ts'
@@ -79,6 +80,7 @@ export class RpcServer {
         web3Methods,
         txpoolMethods,
         debugMethods,
+        mosaicMethods,
       ],
       { backend: modules.backend, options: this.options, logger: this.logger },
       { onCall: counter ? (method) => counter.inc({ method }) : undefined },

@@ -104,6 +104,12 @@ export interface StartOptions {
   args?: string[]
   /** Extra environment variables. */
   env?: Record<string, string>
+  /**
+   * Start the dev chain's origin (Hardhat's node, contracts, commits) as `mosaic-node dev` does by
+   * default. Off unless asked: most tests are about the aux chain, and a node killed with SIGKILL
+   * would leave its Hardhat process behind.
+   */
+  origin?: boolean
 }
 
 /** Starts `mosaic-node dev` on a free port and waits until eth_chainId answers. */
@@ -122,6 +128,7 @@ export async function startDevNode(opts: StartOptions = {}): Promise<DevNode> {
       '127.0.0.1',
       '--rpc.port',
       String(port),
+      ...(opts.origin ? [] : ['--origin.rpc', 'none']),
       ...(opts.args ?? []),
     ]
     try {
