@@ -430,6 +430,7 @@ export function buildCli(): Command {
     .option('--dev.blockTime <seconds>', 'seconds between blocks', '1')
     .option('--datadir <dir>', 'keep the network here (default: a temporary directory, removed on exit)')
     .option('--log.level <level>', 'log level of the nodes (logs go to DIR/nodeI/node.log)', 'info')
+    .option('--origin.rpc <url>', "origin chain JSON-RPC (default: start Hardhat's node; none: no origin)")
     .action(async (opts: Opts) => {
       const int = (name: string, min: number) => {
         const v = Number(opts[name])
@@ -449,6 +450,7 @@ export function buildCli(): Command {
         blockTimeMs,
         logLevel: String(opts['log.level']),
         ...(typeof opts['datadir'] === 'string' ? { dir: opts['datadir'] } : {}),
+        ...(typeof opts['origin.rpc'] === 'string' ? { originRpc: opts['origin.rpc'] } : {}),
       })
     })
 

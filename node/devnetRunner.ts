@@ -6,8 +6,8 @@ import { createWriteStream, rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { DEV_MNEMONIC, devAccounts } from '../genesis/index.ts'
-import { prepareDevnet } from './devnet.ts'
+import { DEV_CHAIN_ID, DEV_MNEMONIC, devAccounts } from '../genesis/index.ts'
+import { prepareDevnet, startDevnetOrigin } from './devnet.ts'
 
 export interface DevnetRunOptions {
   validators: number
@@ -17,6 +17,8 @@ export interface DevnetRunOptions {
   blockTimeMs: number
   logLevel: string
   dir?: string
+  /** An origin chain to use; undefined starts Hardhat's node, 'none' runs without one. */
+  originRpc?: string
 }
 
 const BIN = resolve(import.meta.dirname, '..', 'bin', 'mosaic-node.js')
@@ -38,7 +40,16 @@ async function answers(url: string): Promise<boolean> {
 export async function runDevnet(o: DevnetRunOptions): Promise<void> {
   const temporary = o.dir === undefined
   const dir = o.dir ?? (await mkdtemp(join(tmpdir(), 'mosaic-devnet-')))
+  const started =
+    o.originRpc === 'none'
+      ? undefined
+      : await startDevnetOrigin({
+          validators: o.validators,
+          chainId: DEV_CHAIN_ID,
+          ...(o.originRpc ? { rpcUrl: o.originRpc } : {}),
+        })
   const net = await prepareDevnet({
+    ...(started ? { origin: started.genesis } : {}),
     dir,
     validators: o.validators,
     fullNodes: o.fullNodes,
@@ -62,6 +73,7 @@ export async function runDevnet(o: DevnetRunOptions): Promise<void> {
           }),
       ),
     )
+    await started?.origin.stop()
     if (temporary) rmSync(dir, { recursive: true, force: true })
     process.exit(code)
   }
@@ -117,6 +129,12 @@ export async function runDevnet(o: DevnetRunOptions): Promise<void> {
       `mosaic-node devnet: ${o.validators} validators, ${o.fullNodes} full nodes, chain id ${net.chainId}`,
       `  data dir  ${dir}${temporary ? ' (temporary)' : ''} (logs in nodeI/node.log)`,
       `  genesis   ${net.genesisFile}`,
+      ...(started
+        ? [
+            `  origin    ${started.origin.url} (chain id ${started.origin.chainId}${started.origin.started ? ", Hardhat's node" : ''})`,
+            `            Stake ${started.genesis.stake}  Core ${started.genesis.core}`,
+          ]
+        : ['  origin    none (--origin.rpc none)']),
       '',
       line(head),
       ...rows.map(line),

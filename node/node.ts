@@ -81,6 +81,7 @@ export class MosaicNode {
         ...poolViews(chain),
         recoverSender: (tx) => senders.recover(tx),
       })
+      if (modules.validatorKey) MosaicNode.checkValidatorKey(chain, modules.validatorKey)
       const finality = MosaicNode.finalityFor(config, chain, logger, modules.validatorKey)
       const origin = MosaicNode.originFor(config, chain, finality, logger, modules.originKey)
       const node = new MosaicNode(
@@ -228,6 +229,24 @@ export class MosaicNode {
     return { ...link, committer }
   }
 
+  /** A validator key must be one the genesis names (checked before anything is opened with it). */
+  private static checkValidatorKey(chain: Chain, privateKey: Uint8Array): void {
+    if (chain.genesis.foreign) {
+      throw new ChainError(
+        'BAD_SEAL',
+        'this chain was imported from another consensus (its genesis has no mosaic section): it is served read-only, without a validator key',
+      )
+    }
+    const validators = chain.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
+    const me = bytesToHex(addressOfPrivateKey(privateKey))
+    if (!validators.includes(me)) {
+      throw new ChainError(
+        'BAD_SEAL',
+        `validator key ${me} is not a validator of this chain (genesis lists ${validators.join(', ')})`,
+      )
+    }
+  }
+
   private static producerFor(
     config: NodeConfig,
     chain: Chain,
@@ -236,21 +255,7 @@ export class MosaicNode {
     logger: Logger,
     finality: Finality | undefined,
   ): Producer {
-    if (chain.genesis.foreign) {
-      throw new ChainError(
-        'BAD_SEAL',
-        'this chain was imported from another consensus (its genesis has no mosaic section): it is served read-only, without a validator key',
-      )
-    }
     const key: SealKey = { privateKey, address: addressOfPrivateKey(privateKey) }
-    const validators = chain.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
-    const me = bytesToHex(key.address)
-    if (!validators.includes(me)) {
-      throw new ChainError(
-        'BAD_SEAL',
-        `validator key ${me} is not a validator of this chain (genesis lists ${validators.join(', ')})`,
-      )
-    }
     const blockTimeMs = config.blockTimeMs ?? chain.genesis.mosaic.blockTimeMs
     // Execution gets most of each slot; sealing, the database write (~50-100 ms, off this thread) and
     // the pool update take the rest, and JSON-RPC is served in between (taking a transaction in costs

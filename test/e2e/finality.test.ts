@@ -34,15 +34,23 @@ describe('finality on 4 validators', { skip: target !== 'mosaic' && 'mosaic-node
   })
 
   test('finalized advances within a few blocks of latest on every node; safe sits between', async () => {
-    await waitFor('block 6', async () => (await blockNumber(url(0))) >= 6)
+    // The first slots race (every node starts at once); finality starts once the schedule settles.
+    await waitFor('first finalised block', async () => (await finalized(0)) > 0, { timeoutMs: 30_000 })
     for (let round = 0; round < 3; round++) {
       for (const i of [0, 1, 2, 3]) {
         const latest = await blockNumber(url(i))
         const safe = Number((await getBlock(url(i), 'safe'))!.number)
         const fin = await finalized(i)
-        assert.ok(fin > 0, `node ${i}: nothing finalised at block ${latest}`)
         assert.ok(fin <= safe && safe <= latest, `node ${i}: finalized ${fin} safe ${safe} latest ${latest}`)
-        assert.ok(latest - fin <= 4, `node ${i}: finalized ${fin} lags latest ${latest}`)
+        // Within a few blocks: the block at `latest` is final a few block times later.
+        await waitFor(
+          `node ${i} finalises block ${latest - 3}`,
+          async () => (await finalized(i)) >= latest - 3,
+          {
+            timeoutMs: BLOCK_TIME_MS * 8,
+            intervalMs: 50,
+          },
+        )
         // The finalised block is on this node's canonical chain.
         assert.equal(await hashAt(url(i), fin), finalSeen.get(fin))
       }

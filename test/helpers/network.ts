@@ -3,13 +3,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { DevOrigin } from '../../consensus/index.ts'
 import type { GenesisJson } from '../../genesis/index.ts'
-import { type Devnet, prepareDevnet } from '../../node/devnet.ts'
+import { DEV_CHAIN_ID } from '../../genesis/index.ts'
+import { type Devnet, prepareDevnet, startDevnetOrigin } from '../../node/devnet.ts'
 import { type DevNode, freePort, rpc, startNodeWithArgs } from './node.ts'
 
 export interface TestNetwork {
   dir: string
   devnet: Devnet
+  /** The origin chain, when the network was created with `origin: true`. */
+  origin?: DevOrigin
   nodes: (DevNode | undefined)[]
   /** Starts (or restarts) node i. */
   start(i: number): Promise<DevNode>
@@ -23,8 +27,13 @@ export async function createTestNetwork(o: {
   blockTimeMs: number
   editGenesis?: (g: GenesisJson) => void
   extraArgs?: string[]
+  /** Start Hardhat's node as the origin, stake every validator there; validators commit to it. */
+  origin?: boolean
 }): Promise<TestNetwork> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-e2e-net-'))
+  const started = o.origin
+    ? await startDevnetOrigin({ validators: o.validators, chainId: DEV_CHAIN_ID })
+    : undefined
   const total = o.validators + (o.fullNodes ?? 0)
   const rpcPorts: number[] = []
   const p2pPorts: number[] = []
@@ -40,11 +49,13 @@ export async function createTestNetwork(o: {
     p2pPort: (i) => p2pPorts[i]!,
     blockTimeMs: o.blockTimeMs,
     ...(o.editGenesis ? { editGenesis: o.editGenesis } : {}),
+    ...(started ? { origin: started.genesis } : {}),
   })
   const nodes: (DevNode | undefined)[] = new Array(total).fill(undefined)
   const net: TestNetwork = {
     dir,
     devnet,
+    ...(started ? { origin: started.origin } : {}),
     nodes,
     async start(i) {
       const n = devnet.nodes[i]!
@@ -70,6 +81,7 @@ export async function createTestNetwork(o: {
     },
     async stopAll() {
       await Promise.all(nodes.map((n) => n?.stop().catch(() => {})))
+      await started?.origin.stop()
       rmSync(dir, { recursive: true, force: true })
     },
   }
