@@ -8,6 +8,7 @@ export type ConsensusErrorCode =
   | 'TOO_EARLY'
   | 'BAD_VOTE'
   | 'UNKNOWN_VOTER'
+  | 'UNKNOWN_KERNEL'
   | 'BAD_QC'
   | 'SLASHABLE'
 

@@ -12,6 +12,7 @@ import type { Logger } from 'pino'
 import type { Hex } from 'viem'
 import { writeFileAtomic } from './atomicFile.ts'
 import { ConsensusError } from './errors.ts'
+import type { Kernel, KernelHeader, KernelTracker } from './kernels.ts'
 import {
   applyLink,
   type FinalityState,
@@ -19,10 +20,11 @@ import {
   isCheckpoint,
   linkProblem,
   offence,
+  type ValidatorSets,
 } from './rules/finality.ts'
 import { addressOfPrivateKey } from './rules/keys.ts'
-import type { StakedValidator } from './rules/proposer.ts'
-import { buildQc, verifyQc } from './rules/qc.ts'
+import type { OriginObservation } from './rules/observation.ts'
+import { buildQc, linkValidators, verifyQc } from './rules/qc.ts'
 import type { QuorumCertificate } from './rules/seal.ts'
 import {
   type Checkpoint,
@@ -44,14 +46,8 @@ export interface FinalityChain {
   genesis: Checkpoint
   head(): Checkpoint
   /** Number, parent and consensus certificate of a stored block. */
-  header(hash: Hex): Promise<{ number: bigint; parentHash: Hex; qc?: QuorumCertificate } | undefined>
+  header(hash: Hex): Promise<KernelHeader | undefined>
   canonicalHash(number: bigint): Promise<Hex | undefined>
-}
-
-/** The validator set votes are counted against (DESIGN.md §7: the kernel). */
-export interface Kernel {
-  height: bigint
-  validators: readonly StakedValidator[]
 }
 
 export interface FinalityOptions {
@@ -105,8 +101,10 @@ export class Finality {
     private readonly options: FinalityOptions,
     private readonly modules: {
       chain: FinalityChain
-      kernel: () => Kernel
+      kernels: KernelTracker
       logger: Logger
+      /** Whether a block's origin observation matches this validator's origin node (votes wait for it). */
+      checkObservation?: (o: OriginObservation) => Promise<boolean>
       validatorKey?: Uint8Array
     },
   ) {
@@ -131,9 +129,30 @@ export class Finality {
     return this.state.justifiedSet.has(checkpointKey(c))
   }
 
-  /** The validators votes are counted against now. */
-  kernel(): Kernel {
-    return this.modules.kernel()
+  /** The kernel governing the next block on the head. */
+  async kernel(): Promise<Kernel> {
+    const head = this.modules.chain.head()
+    return (await this.modules.kernels.governing(head.hash, head.number + 1n)) ?? this.genesisKernel()
+  }
+
+  private genesisKernel(): Kernel {
+    return this.modules.kernels.kernel(1n)!
+  }
+
+  /** The kernel governing the stored block `c` (genesis: kernel 1). */
+  async kernelOf(c: Checkpoint): Promise<Kernel | undefined> {
+    if (c.number === 0n) return this.genesisKernel()
+    const h = await this.modules.chain.header(c.hash)
+    return h && this.modules.kernels.governing(h.parentHash, c.number)
+  }
+
+  /** Rear and forward validator sets of a link (DESIGN.md §6); undefined while a block is unknown. */
+  private async setsFor(link: Vote): Promise<ValidatorSets | undefined> {
+    const [rear, forward] = await Promise.all([this.kernelOf(link.source), this.kernelOf(link.target)])
+    if (!rear || !forward) return undefined
+    return rear.height === forward.height
+      ? { rear: rear.validators }
+      : { rear: rear.validators, forward: forward.validators }
   }
 
   onFinality(listener: (ev: FinalityEvent) => void): void {
@@ -163,15 +182,16 @@ export class Finality {
   /** A vote from the network: throws ConsensusError (BAD_VOTE, UNKNOWN_VOTER) for bad ones. */
   onGossipVote(raw: Uint8Array): Promise<void> {
     const vote = decodeVote(raw)
-    const kernel = this.modules.kernel()
-    if (vote.kernelHeight !== kernel.height) {
-      throw new ConsensusError(
-        'BAD_VOTE',
-        `vote for kernel ${vote.kernelHeight}, current kernel is ${kernel.height}`,
-      )
-    }
+    const { kernels } = this.modules
+    const kernel = kernels.kernel(vote.kernelHeight)
+    if (!kernel)
+      throw new ConsensusError('UNKNOWN_KERNEL', `vote for kernel ${vote.kernelHeight}, not announced here`)
     const voter = recoverVoter(vote, this.modules.chain.chainId)
-    if (!kernel.validators.some((v) => v.address.toLowerCase() === voter)) {
+    // Validators leaving with this kernel (the previous one's) vote on the links that hand over.
+    const rear = kernels.kernel(vote.kernelHeight - 1n)
+    const member = (k: Kernel | undefined) =>
+      k?.validators.some((v) => v.address.toLowerCase() === voter) === true
+    if (!member(kernel) && !member(rear)) {
       throw new ConsensusError(
         'UNKNOWN_VOTER',
         `vote signed by ${voter}, not a validator of kernel ${kernel.height}`,
@@ -220,15 +240,10 @@ export class Finality {
   private async evaluate(entry: LinkVotes): Promise<void> {
     const epoch = this.modules.chain.epochLength
     if (linkProblem(this.state, entry.vote, epoch) !== undefined) return
-    const kernel = this.modules.kernel()
+    const sets = await this.setsFor(entry.vote)
+    if (!sets) return
     const before = this.state
-    const outcome = applyLink(
-      this.state,
-      entry.vote,
-      new Set(entry.signatures.keys()),
-      { rear: kernel.validators },
-      epoch,
-    )
+    const outcome = applyLink(this.state, entry.vote, new Set(entry.signatures.keys()), sets, epoch)
     if (outcome.state === before) return
     if (!entry.linked) {
       entry.linked = await this.isAncestor(entry.vote.source, entry.vote.target)
@@ -278,6 +293,15 @@ export class Finality {
       const h = await this.modules.chain.header(head.hash)
       if (h?.qc) await this.applyQc(h.qc)
       for (const [, l] of this.links.entries()) if (l.vote.target.hash === head.hash) await this.evaluate(l)
+      if (h?.origin && this.modules.validatorKey && this.modules.checkObservation) {
+        if (!(await this.modules.checkObservation(h.origin))) {
+          this.modules.logger.warn(
+            { block: Number(head.number), originBlock: Number(h.origin.number) },
+            "not voting: the block's origin observation does not match this validator's origin node",
+          )
+          return
+        }
+      }
       await this.vote(head)
     })
   }
@@ -289,8 +313,9 @@ export class Finality {
       entry = { vote: qc.vote, signatures: new Map() }
       this.links.set(key, entry)
     }
-    const kernel = this.modules.kernel()
-    const voters = [...verifyQc(qc, { rear: kernel.validators }, this.modules.chain.chainId)]
+    const sets = await this.setsFor(qc.vote)
+    if (!sets) return
+    const voters = [...verifyQc(qc, sets, this.modules.chain.chainId)]
     voters.forEach((v, i) => {
       if (!entry.signatures.has(v)) entry.signatures.set(v, qc.signatures[i]!)
     })
@@ -301,11 +326,13 @@ export class Finality {
     const key = this.modules.validatorKey
     const { chain, logger } = this.modules
     if (!key || !this.protection || !isCheckpoint(head.number, chain.epochLength)) return
-    const kernel = this.modules.kernel()
-    if (!kernel.validators.some((v) => v.address.toLowerCase() === this.me)) return
     const source = await this.justifiedAncestor(head)
     if (!source || source.number >= head.number) return
-    const vote: Vote = { kernelHeight: kernel.height, source, target: head }
+    const [rear, forward] = await Promise.all([this.kernelOf(source), this.kernelOf(head)])
+    if (!rear || !forward) return
+    const member = (k: Kernel) => k.validators.some((v) => v.address.toLowerCase() === this.me)
+    if (!member(rear) && !member(forward)) return
+    const vote: Vote = { kernelHeight: forward.height, source, target: head }
     const verdict = this.protection.claim(vote)
     if (verdict === 'repeat') return
     if (verdict !== 'sign') {
@@ -337,14 +364,6 @@ export class Finality {
 
   /** Checks a block's certificate before import: valid signatures, target within the block's ancestry. */
   async verifyCertificate(qc: QuorumCertificate, parent: Checkpoint): Promise<void> {
-    const kernel = this.modules.kernel()
-    if (qc.vote.kernelHeight !== kernel.height) {
-      throw new ConsensusError(
-        'BAD_QC',
-        `certificate for kernel ${qc.vote.kernelHeight}, current kernel is ${kernel.height}`,
-      )
-    }
-    verifyQc(qc, { rear: kernel.validators }, this.modules.chain.chainId)
     if (!(await this.isAncestor(qc.vote.target, parent))) {
       throw new ConsensusError(
         'BAD_QC',
@@ -354,6 +373,16 @@ export class Finality {
     if (!(await this.isAncestor(qc.vote.source, qc.vote.target))) {
       throw new ConsensusError('BAD_QC', 'certificate target does not descend from its source')
     }
+    const sets = await this.setsFor(qc.vote)
+    const forward = await this.kernelOf(qc.vote.target)
+    if (!sets || !forward) throw new ConsensusError('BAD_QC', 'certificate blocks are not stored')
+    if (qc.vote.kernelHeight !== forward.height) {
+      throw new ConsensusError(
+        'BAD_QC',
+        `certificate names kernel ${qc.vote.kernelHeight}, its target is governed by ${forward.height}`,
+      )
+    }
+    verifyQc(qc, sets, this.modules.chain.chainId)
   }
 
   /**
@@ -371,7 +400,8 @@ export class Finality {
       link = prev
     }
     if (!link || link.vote.target.number <= included.number) return undefined
-    return buildQc(link.vote, link.signatures, this.modules.kernel().validators)
+    const sets = await this.setsFor(link.vote)
+    return sets && buildQc(link.vote, link.signatures, linkValidators(sets))
   }
 
   private async lastIncluded(block: Checkpoint): Promise<Checkpoint> {

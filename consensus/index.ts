@@ -11,9 +11,17 @@ export {
   type FinalityChain,
   type FinalityEvent,
   type FinalityOptions,
-  type Kernel,
   type Offence,
 } from './finality.ts'
+export {
+  announcementProblem,
+  governingKernel,
+  type Kernel,
+  type KernelHeader,
+  type KernelState,
+  KernelTracker,
+  nextKernelState,
+} from './kernels.ts'
 export {
   type CommitResult,
   coreAbi,
@@ -54,6 +62,7 @@ export {
   startHardhatOrigin,
   voteDomain,
 } from './origin/index.ts'
+export { defaultOriginWatcherOptions, OriginWatcher, type OriginWatcherOptions } from './originWatcher.ts'
 export { Reporter } from './reporter.ts'
 export {
   applyLink,
@@ -66,6 +75,7 @@ export {
 } from './rules/finality.ts'
 export { type ForkTip, prefersTip } from './rules/forkChoice.ts'
 export { verifyForeignHeader, verifyHeader, verifyLinkage } from './rules/header.ts'
+export type { KernelAnnouncement, OriginObservation } from './rules/observation.ts'
 export {
   checkProposal,
   earliestProposalMs,

@@ -30,6 +30,11 @@ export interface DevnetOptions {
   editGenesis?: (g: GenesisJson) => void
   /** The origin chain holding the validators' stake (startDevnetOrigin); validators commit to it. */
   origin?: GenesisOrigin
+  /**
+   * How many of the validators the genesis (kernel 1) names, the first ones; the others run with
+   * their keys but only validate once they deposit on the origin. Default: all.
+   */
+  genesisValidators?: number
 }
 
 /** `mosaic.origin` of a genesis: where the chain's stake and commits live. */
@@ -51,6 +56,8 @@ export async function startDevnetOrigin(o: {
   epochLength?: number
   rpcUrl?: string
   logger?: Logger
+  /** Origin blocks between leaving the set and withdrawing (default 10). */
+  unbondingBlocks?: number
 }): Promise<{ origin: DevOrigin; genesis: GenesisOrigin }> {
   const origin = await startDevOrigin({
     auxChainId: o.chainId,
@@ -61,6 +68,7 @@ export async function startDevnetOrigin(o: {
     ...(o.epochLength ? { epochLength: o.epochLength } : {}),
     ...(o.rpcUrl ? { rpcUrl: o.rpcUrl } : {}),
     ...(o.logger ? { logger: o.logger } : {}),
+    ...(o.unbondingBlocks ? { unbondingBlocks: o.unbondingBlocks } : {}),
   })
   const { stake, core } = origin.deployment
   return { origin, genesis: { chainId: origin.chainId, stake, core, rpc: origin.url } }
@@ -93,7 +101,9 @@ export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
     throw new RangeError('--validators: expected at least 1')
   const keys = devValidatorKeys(o.validators)
   const genesis = devGenesisJson({
-    validators: keys.map((k) => ({ address: k.address.toLowerCase() as Hex, stake: DEV_VALIDATOR_STAKE })),
+    validators: keys
+      .slice(0, o.genesisValidators ?? o.validators)
+      .map((k) => ({ address: k.address.toLowerCase() as Hex, stake: DEV_VALIDATOR_STAKE })),
     ...(o.blockTimeMs ? { blockTimeMs: o.blockTimeMs } : {}),
     ...(o.chainId ? { chainId: o.chainId } : {}),
   })
@@ -135,7 +145,8 @@ export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
         kdf: { n: 1024 },
       })
       args.push('--validator.keystore', ks.path, '--validator.passwordFile', passwordFile)
-      if (o.origin) args.push('--origin.key', 'validator')
+      // Staked validators got ETH on the origin for commits; joiners commit once someone funds them.
+      if (o.origin && i < (o.genesisValidators ?? o.validators)) args.push('--origin.key', 'validator')
     }
     nodes.push({
       index: i,

@@ -18,8 +18,13 @@ export function finalityChain(chain: Chain): FinalityChain {
     async header(hash) {
       const h = await chain.getHeaderByHash(hexToBytes(hash))
       if (!h) return undefined
-      const qc = h.number === 0n ? undefined : splitExtra(h.extraData).payload.qc
-      return { number: h.number, parentHash: bytesToHex(h.parentHash), ...(qc ? { qc } : {}) }
+      const p = h.number === 0n ? undefined : splitExtra(h.extraData).payload
+      return {
+        number: h.number,
+        parentHash: bytesToHex(h.parentHash),
+        ...(p?.qc ? { qc: p.qc } : {}),
+        ...(p?.origin ? { origin: p.origin } : {}),
+      }
     },
     async canonicalHash(n) {
       const h = await chain.getCanonicalHash(n)

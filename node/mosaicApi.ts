@@ -5,8 +5,8 @@ import { bytesToHex } from '@ethereumjs/util'
 import type { Finality, StakedValidator } from '../consensus/index.ts'
 import type { MosaicBackend } from '../rpc/index.ts'
 import type { Chain } from './chain/chain.ts'
+import type { OriginLink } from './consensus.ts'
 import { checkpointOf } from './finalityChain.ts'
-import type { OriginLink } from './node.ts'
 
 const hex = (n: bigint) => `0x${n.toString(16)}`
 const ref = (c: { number: bigint; hash: string }) => ({ number: hex(c.number), hash: c.hash })
@@ -27,7 +27,7 @@ export class MosaicApi implements MosaicBackend {
 
   async status(): Promise<Record<string, unknown>> {
     const { chain, finality, origin } = this.modules
-    const kernel = finality.kernel()
+    const kernel = await finality.kernel()
     const total = kernel.validators.reduce((s, v) => s + v.stake, 0n)
     return {
       chainId: hex(chain.chainId),
@@ -70,9 +70,9 @@ export class MosaicApi implements MosaicBackend {
     }
   }
 
-  validators(_block: Block): { address: string; stake: string }[] {
-    // One kernel until kernels switch on the aux chain: every block is counted against it.
-    return this.validatorList(this.modules.finality.kernel().validators)
+  async validators(block: Block): Promise<{ address: string; stake: string }[]> {
+    const kernel = await this.modules.finality.kernelOf(checkpointOf(block))
+    return kernel ? this.validatorList(kernel.validators) : []
   }
 
   async checkpoint(block: Block): Promise<Record<string, unknown>> {
@@ -85,7 +85,7 @@ export class MosaicApi implements MosaicBackend {
         : finality.isJustified(cp)
           ? 'justified'
           : 'pending'
-    const kernel = finality.kernel()
+    const kernel = (await finality.kernelOf(cp)) ?? (await finality.kernel())
     const stakeOf = new Map(kernel.validators.map((v) => [v.address.toLowerCase(), v.stake]))
     return {
       number: hex(cp.number),

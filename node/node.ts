@@ -2,17 +2,7 @@
 import { Address, bytesToHex, hexToBytes } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
-import {
-  addressOfPrivateKey,
-  Committer,
-  defaultCommitterOptions,
-  defaultFinalityOptions,
-  Finality,
-  type Kernel,
-  OriginClient,
-  Reporter,
-  splitExtra,
-} from '../consensus/index.ts'
+import { addressOfPrivateKey, type Finality } from '../consensus/index.ts'
 import type { Genesis } from '../genesis/index.ts'
 import { Network } from '../p2p/index.ts'
 import { RpcServer } from '../rpc/index.ts'
@@ -23,7 +13,7 @@ import { ChainError } from './chain/errors.ts'
 import { defaultSenderRecoveryOptions, SenderRecovery } from './chain/senders.ts'
 import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
 import type { NodeConfig } from './config.ts'
-import { checkpointOf, finalityChain } from './finalityChain.ts'
+import { type Consensus, createConsensus } from './consensus.ts'
 import { MosaicApi } from './mosaicApi.ts'
 import { NetworkChainAdapter } from './networkChain.ts'
 import { Producer } from './producer.ts'
@@ -41,15 +31,6 @@ export interface NodeModules {
   originKey?: Uint8Array
 }
 
-/** The node's link to the origin chain: reads, commits of finalised checkpoints, slashing reports. */
-export interface OriginLink {
-  client: OriginClient
-  rpcUrl: string
-  core: string
-  stake: string
-  committer?: Committer
-}
-
 export class MosaicNode {
   readonly metrics = new Registry()
   rpcUrl: string | undefined
@@ -64,9 +45,12 @@ export class MosaicNode {
     private readonly senders: SenderRecovery,
     private readonly producer: Producer | undefined,
     private rpc: RpcServer | undefined,
-    readonly finality: Finality | undefined,
-    readonly origin: OriginLink | undefined,
+    readonly consensus: Consensus | undefined,
   ) {}
+
+  get finality(): Finality | undefined {
+    return this.consensus?.finality
+  }
 
   static async create(config: NodeConfig, modules: NodeModules): Promise<MosaicNode> {
     const logger = modules.logger
@@ -81,9 +65,13 @@ export class MosaicNode {
         ...poolViews(chain),
         recoverSender: (tx) => senders.recover(tx),
       })
-      if (modules.validatorKey) MosaicNode.checkValidatorKey(chain, modules.validatorKey)
-      const finality = MosaicNode.finalityFor(config, chain, logger, modules.validatorKey)
-      const origin = MosaicNode.originFor(config, chain, finality, logger, modules.originKey)
+      if (modules.validatorKey) MosaicNode.checkValidatorKey(chain, modules.validatorKey, logger)
+      const consensus = createConsensus(config, chain, logger, {
+        ...(modules.validatorKey ? { validator: modules.validatorKey } : {}),
+        ...(modules.originKey ? { origin: modules.originKey } : {}),
+      })
+      const finality = consensus?.finality
+      const origin = consensus?.origin
       const node = new MosaicNode(
         config,
         logger,
@@ -91,11 +79,10 @@ export class MosaicNode {
         pool,
         senders,
         modules.validatorKey
-          ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger, finality)
+          ? MosaicNode.producerFor(config, chain, pool, modules.validatorKey, logger, consensus)
           : undefined,
         undefined,
-        finality,
-        origin,
+        consensus,
       )
       node.registerMetrics()
       if (config.rpc.enabled) {
@@ -140,97 +127,8 @@ export class MosaicNode {
     }
   }
 
-  /**
-   * Casper-FFG finality over the chain's kernel (DESIGN.md §6), hooked into import (certificates in
-   * headers) and fork choice; none for a chain imported from another consensus.
-   */
-  private static finalityFor(
-    config: NodeConfig,
-    chain: Chain,
-    logger: Logger,
-    validatorKey: Uint8Array | undefined,
-  ): Finality | undefined {
-    if (chain.genesis.foreign) return undefined
-    const kernel: Kernel = { height: 1n, validators: chain.genesis.mosaic.validators }
-    const finality = new Finality(
-      { ...defaultFinalityOptions, datadir: config.datadir },
-      {
-        chain: finalityChain(chain),
-        kernel: () => kernel,
-        logger: logger.child({ module: 'finality' }),
-        ...(validatorKey ? { validatorKey } : {}),
-      },
-    )
-    chain.consensusHooks = {
-      async checkBlock(block, parent) {
-        const qc = splitExtra(block.header.extraData).payload.qc
-        if (qc)
-          await finality.verifyCertificate(qc, { hash: bytesToHex(parent.hash()), number: parent.number })
-      },
-      // A branch without the highest justified checkpoint never replaces one that has it.
-      mayBecomeHead: async (tip) =>
-        (await finality.keepsJustified(checkpointOf(tip), bytesToHex(tip.header.parentHash))) ||
-        !(await finality.keepsJustified(checkpointOf(chain.head), bytesToHex(chain.head.header.parentHash))),
-    }
-    // Justified on a branch that is not ours (votes arrived after a lighter block won here): move to it.
-    finality.onFinality(({ justified }) => {
-      void (async () => {
-        if (await finality.isAncestor(justified, checkpointOf(chain.head))) return
-        if (await chain.moveHeadTo(hexToBytes(justified.hash))) {
-          logger.info(
-            { number: Number(justified.number), hash: justified.hash },
-            'moved head to the justified branch',
-          )
-        }
-      })().catch((err: unknown) => logger.warn({ err }, 'move to the justified branch failed'))
-    })
-    chain.onHead((block) => {
-      finality
-        .onHead(checkpointOf(block))
-        .catch((err: unknown) => logger.warn({ err }, 'finality update failed'))
-    })
-    return finality
-  }
-
-  /** The origin client, and with a key the committer and the slashing reporter. */
-  private static originFor(
-    config: NodeConfig,
-    chain: Chain,
-    finality: Finality | undefined,
-    logger: Logger,
-    key: Uint8Array | undefined,
-  ): OriginLink | undefined {
-    const o = chain.genesis.mosaic.origin
-    const rpcUrl = config.origin.rpc ?? o?.rpc
-    if (!finality || !o?.core || !o.stake || !rpcUrl || rpcUrl === 'none') return undefined
-    const client = new OriginClient(
-      {
-        rpcUrl,
-        core: o.core,
-        stake: o.stake,
-        confirmations: config.origin.confirmations,
-        ...(key ? { key } : {}),
-      },
-      { logger },
-    )
-    const link: OriginLink = { client, rpcUrl, core: o.core, stake: o.stake }
-    if (!key) return link
-    const committer = new Committer(
-      { ...defaultCommitterOptions, commitEvery: config.origin.commitEvery },
-      {
-        client,
-        headerRlp: async (hash) => (await chain.getHeaderByHash(hexToBytes(hash)))?.serialize(),
-        logger: logger.child({ module: 'committer' }),
-      },
-    )
-    finality.onFinality((ev) => committer.onFinality(ev))
-    const reporter = new Reporter({ client, logger: logger.child({ module: 'reporter' }) })
-    finality.onOffence((offence) => reporter.onOffence(offence))
-    return { ...link, committer }
-  }
-
   /** A validator key must be one the genesis names (checked before anything is opened with it). */
-  private static checkValidatorKey(chain: Chain, privateKey: Uint8Array): void {
+  private static checkValidatorKey(chain: Chain, privateKey: Uint8Array, logger: Logger): void {
     if (chain.genesis.foreign) {
       throw new ChainError(
         'BAD_SEAL',
@@ -239,12 +137,16 @@ export class MosaicNode {
     }
     const validators = chain.genesis.mosaic.validators.map((v) => v.address.toLowerCase())
     const me = bytesToHex(addressOfPrivateKey(privateKey))
-    if (!validators.includes(me)) {
-      throw new ChainError(
-        'BAD_SEAL',
-        `validator key ${me} is not a validator of this chain (genesis lists ${validators.join(', ')})`,
-      )
+    if (validators.includes(me)) return
+    // With stake on an origin chain a validator joins by depositing: it starts with the kernel that names it.
+    if (chain.genesis.mosaic.origin) {
+      logger.info({ validator: me }, 'validator key not in the genesis set: waits for a kernel that names it')
+      return
     }
+    throw new ChainError(
+      'BAD_SEAL',
+      `validator key ${me} is not a validator of this chain (genesis lists ${validators.join(', ')})`,
+    )
   }
 
   private static producerFor(
@@ -253,7 +155,7 @@ export class MosaicNode {
     pool: TxPool,
     privateKey: Uint8Array,
     logger: Logger,
-    finality: Finality | undefined,
+    consensus: Consensus | undefined,
   ): Producer {
     const key: SealKey = { privateKey, address: addressOfPrivateKey(privateKey) }
     const blockTimeMs = config.blockTimeMs ?? chain.genesis.mosaic.blockTimeMs
@@ -273,7 +175,7 @@ export class MosaicNode {
         builder,
         key,
         logger: logger.child({ module: 'producer' }),
-        ...(finality ? { certificateFor: (parent) => finality.certificateFor(checkpointOf(parent)) } : {}),
+        ...(consensus?.producerHooks ?? {}),
       },
     )
   }
@@ -351,6 +253,7 @@ export class MosaicNode {
         this.rpcUrl = url
       }
       await this.network?.start()
+      this.consensus?.start()
       this.producer?.start()
     } catch (e) {
       // Nothing half-started keeps the process alive after the error is reported.
@@ -370,7 +273,7 @@ export class MosaicNode {
     this.stopping ??= (async () => {
       this.logger.info('shutting down')
       await this.producer?.stop()
-      this.origin?.committer?.stop()
+      this.consensus?.stop()
       await this.network?.stop().catch((e: unknown) => this.logger.warn({ err: e }, 'p2p stop failed'))
       await this.rpc?.close().catch((e: unknown) => this.logger.warn({ err: e }, 'rpc close failed'))
       await this.senders.close()

@@ -9,8 +9,10 @@ import type { Counter, Histogram } from 'prom-client'
 import {
   earliestProposalMs,
   fallbackDelayMs,
+  type OriginObservation,
   proposerRanking,
   type QuorumCertificate,
+  type StakedValidator,
   slotAt,
 } from '../consensus/index.ts'
 import { type BlockBuilder, blockSummary, type SealKey } from './chain/builder.ts'
@@ -51,6 +53,10 @@ export class Producer {
       metrics?: ProducerMetrics
       /** The finality certificate a block on `parent` carries (consensus/finality.ts). */
       certificateFor?: (parent: Block) => Promise<QuorumCertificate | undefined>
+      /** The origin observation a block on `parent` carries (DESIGN.md §7). */
+      observationFor?: (parent: Block) => Promise<OriginObservation | undefined>
+      /** Validators of the kernel governing the block after `head`; default: the genesis set. */
+      validatorsFor?: (head: Block) => Promise<readonly StakedValidator[]>
     },
   ) {
     this.me = bytesToHex(modules.key.address).toLowerCase()
@@ -70,10 +76,11 @@ export class Producer {
   }
 
   /** The next (slot, time) at which this validator may propose, from the current slot on. */
-  private nextTurn(): { slot: bigint; at: number } {
+  /** The next turn, or undefined when this validator is not in the kernel governing the next block. */
+  private nextTurn(validators: readonly StakedValidator[]): { slot: bigint; at: number } | undefined {
     const { chain } = this.modules
     const clock = chain.clock
-    const validators = chain.genesis.mosaic.validators
+    if (!validators.some((v) => v.address.toLowerCase() === this.me)) return undefined
     const fallback = fallbackDelayMs(clock)
     const now = Date.now()
     let slot = slotAt(clock, now)
@@ -94,13 +101,28 @@ export class Producer {
 
   private schedule(): void {
     if (!this.running) return
-    const turn = this.nextTurn()
-    this.timer = setTimeout(
-      () => {
-        this.building = this.produce(turn.slot).finally(() => this.schedule())
-      },
-      Math.max(0, turn.at - Date.now()),
-    )
+    const head = this.modules.chain.head
+    void this.validatorsFor(head).then((validators) => {
+      if (!this.running) return
+      const turn = this.nextTurn(validators)
+      // Not a validator of the next block's kernel (not joined yet, or left): look again next slot.
+      const at = turn?.at ?? Date.now() + this.modules.chain.clock.blockTimeMs
+      this.timer = setTimeout(
+        () => {
+          this.building = (turn ? this.produce(turn.slot) : Promise.resolve()).finally(() => this.schedule())
+        },
+        Math.max(0, at - Date.now()),
+      )
+    })
+  }
+
+  private async validatorsFor(head: Block): Promise<readonly StakedValidator[]> {
+    try {
+      return (await this.modules.validatorsFor?.(head)) ?? this.modules.chain.genesis.mosaic.validators
+    } catch (e) {
+      this.modules.logger.warn({ err: e }, 'validator set lookup failed')
+      return this.modules.chain.genesis.mosaic.validators
+    }
   }
 
   private async produce(slot: bigint): Promise<void> {
@@ -111,9 +133,14 @@ export class Producer {
       const built = await chain.exclusive(async () => {
         // A block for this slot (the in-turn one, or a lower rank's) arrived meanwhile.
         if (chain.slotOf(chain.head.header) >= slot) return undefined
+        // The head may have moved into another kernel since the turn was planned.
+        const ranking = proposerRanking(await this.validatorsFor(chain.head), slot)
+        const rank = ranking.indexOf(this.me)
+        if (rank < 0 || rank * fallbackDelayMs(chain.clock) >= chain.clock.blockTimeMs) return undefined
         this.lastSigned = slot
         const qc = await this.modules.certificateFor?.(chain.head)
-        const b = await builder.build((baseFee) => pool.cursor(baseFee), key, slot, qc)
+        const origin = await this.modules.observationFor?.(chain.head)
+        const b = await builder.build((baseFee) => pool.cursor(baseFee), key, slot, { qc, origin })
         const t1 = performance.now()
         await chain.commit(b.block, b.receipts)
         return { ...b, t1, t2: performance.now() }

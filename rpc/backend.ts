@@ -219,7 +219,7 @@ export interface CheckpointRef {
 export interface MosaicBackend {
   status(): Promise<Record<string, unknown>>
   /** Validators (address, stake) whose votes count at `block`. */
-  validators(block: Block): { address: string; stake: string }[]
+  validators(block: Block): Promise<{ address: string; stake: string }[]>
   /** Votes seen for `block` as a target, and its finality status. */
   checkpoint(block: Block): Promise<Record<string, unknown>>
   /** MetaBlockCommitted events on the origin from `fromBlock` (origin block number). */

@@ -7,6 +7,13 @@ import type { StakedValidator } from './proposer.ts'
 import type { QuorumCertificate } from './seal.ts'
 import { recoverVoter, type Vote } from './vote.ts'
 
+/** Every validator of the link's sets, once each: the certificate's bitmap indexes this list. */
+export function linkValidators(sets: ValidatorSets): StakedValidator[] {
+  const seen = new Map<string, StakedValidator>()
+  for (const v of [...sets.rear, ...(sets.forward ?? [])]) seen.set(v.address.toLowerCase(), v)
+  return [...seen.values()]
+}
+
 /** Validators in bitmap order: ascending address. */
 export function sortedValidators(validators: readonly StakedValidator[]): StakedValidator[] {
   return [...validators]
@@ -33,10 +40,10 @@ export function buildQc(
 
 /**
  * Checks every signature of `qc` against the validator its bit names and that the signers hold a
- * supermajority of `sets`; returns the signers. `sets.rear` is the kernel the bitmap indexes.
+ * supermajority of `sets`; returns the signers. The bitmap indexes linkValidators(sets), sorted.
  */
 export function verifyQc(qc: QuorumCertificate, sets: ValidatorSets, auxChainId: bigint): Set<string> {
-  const validators = sortedValidators(sets.rear)
+  const validators = sortedValidators(linkValidators(sets))
   if (qc.signers >> BigInt(validators.length) !== 0n) {
     throw new ConsensusError(
       'BAD_QC',

@@ -7,6 +7,7 @@ import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import secp256k1 from 'secp256k1'
 import { ConsensusError } from '../errors.ts'
 import { addressOfPublicKey } from './keys.ts'
+import { type OriginObservation, observationFields, readObservation } from './observation.ts'
 import { readVoteFields, type Vote, voteFields } from './vote.ts'
 
 export const EXTRA_VANITY = 32
@@ -29,8 +30,10 @@ export interface ConsensusPayload {
   version: number
   /** Slot the block was proposed for (DESIGN.md §5); 0 for genesis. */
   slot: bigint
-  /** The latest justifying link the proposer knows, so syncing nodes see finality in blocks alone. */
+  /** The next justifying link of the chain's path, so syncing nodes see finality in blocks alone. */
   qc?: QuorumCertificate
+  /** The origin block the proposer sees as final, and a kernel the aux chain does not run yet. */
+  origin?: OriginObservation
 }
 
 function uint(n: bigint): Uint8Array {
@@ -44,7 +47,9 @@ export function encodePayload(p: ConsensusPayload): Uint8Array {
     p.version === 0 ? new Uint8Array(0) : Uint8Array.of(p.version),
     uint(p.slot),
   ]
-  if (p.qc) fields.push([...voteFields(p.qc.vote), uint(p.qc.signers), p.qc.signatures])
+  if (p.qc || p.origin)
+    fields.push(p.qc ? [...voteFields(p.qc.vote), uint(p.qc.signers), p.qc.signatures] : [])
+  if (p.origin) fields.push(observationFields(p.origin) as Uint8Array[])
   return RLP.encode(fields)
 }
 
@@ -87,8 +92,12 @@ export function decodePayload(bytes: Uint8Array): ConsensusPayload {
   }
   const slot = slotBytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(slotBytes).toString('hex')}`)
   const version = v.length === 0 ? 0 : (v[0] ?? 0)
-  if (decoded.length > 3) throw new ConsensusError('BAD_PAYLOAD', 'consensus payload has too many items')
-  return decoded.length === 3 ? { version, slot, qc: decodeQc(decoded[2]) } : { version, slot }
+  if (decoded.length > 4) throw new ConsensusError('BAD_PAYLOAD', 'consensus payload has too many items')
+  const out: ConsensusPayload = { version, slot }
+  const qc = decoded[2]
+  if (qc !== undefined && !(Array.isArray(qc) && qc.length === 0)) out.qc = decodeQc(qc)
+  if (decoded[3] !== undefined) out.origin = readObservation(decoded[3])
+  return out
 }
 
 /** extraData without the seal, as signed. */

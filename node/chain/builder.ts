@@ -7,6 +7,7 @@ import { keccak256 } from 'ethereum-cryptography/keccak.js'
 import type { Logger } from 'pino'
 import {
   type ConsensusPayload,
+  type OriginObservation,
   type QuorumCertificate,
   sealHash,
   signSeal,
@@ -48,15 +49,20 @@ export class BlockBuilder {
     key: SealKey,
     /** Slot of the block (consensus/rules/proposer.ts); its timestamp follows from it. */
     slot: bigint,
-    /** Finality certificate for the header (consensus/finality.ts certificateFor). */
-    qc?: QuorumCertificate,
+    /** Finality certificate and origin observation for the header (consensus/finality.ts, DESIGN.md §7). */
+    consensus: { qc?: QuorumCertificate | undefined; origin?: OriginObservation | undefined } = {},
   ): Promise<BuiltBlock> {
     const { chain } = this.modules
     const parent = chain.head
     const common = chain.common
     const baseFee = parent.header.calcNextBaseFee()
     const gasLimit = parent.header.gasLimit
-    const payload: ConsensusPayload = qc ? { version: 0, slot, qc } : { version: 0, slot }
+    const payload: ConsensusPayload = {
+      version: 0,
+      slot,
+      ...(consensus.qc ? { qc: consensus.qc } : {}),
+      ...(consensus.origin ? { origin: consensus.origin } : {}),
+    }
     const timestamp = slotTimestamp(chain.clock, slot)
     const headerBase: HeaderData = {
       parentHash: parent.hash(),

@@ -35,6 +35,7 @@ import {
   prefersTip,
   proposerRanking,
   type SlotClock,
+  type StakedValidator,
   splitExtra,
   verifyForeignHeader,
   verifyHeader,
@@ -169,7 +170,13 @@ export class Chain {
   consensusHooks: {
     checkBlock?(block: Block, parent: BlockHeader): Promise<void>
     mayBecomeHead?(tip: Block): Promise<boolean>
+    /** Validators of the kernel governing block `number` on `parentHash` (default: the genesis set). */
+    validatorsFor?(parentHash: Uint8Array, number: bigint): Promise<readonly StakedValidator[] | undefined>
   } = {}
+
+  private async validatorsFor(parentHash: Uint8Array, number: bigint): Promise<readonly StakedValidator[]> {
+    return (await this.consensusHooks.validatorsFor?.(parentHash, number)) ?? this.genesis.mosaic.validators
+  }
 
   private constructor(
     private readonly options: ChainOptions,
@@ -521,7 +528,8 @@ export class Chain {
     try {
       if (options.trusted) weight = parentWeight + 1n
       else {
-        weight = parentWeight + this.verifyProposal(block, parent, nowMs)
+        const validators = await this.validatorsFor(parent.hash(), block.header.number)
+        weight = parentWeight + this.verifyProposal(block, parent, nowMs, validators)
         await this.consensusHooks.checkBlock?.(block, parent)
       }
     } catch (e) {
@@ -588,8 +596,12 @@ export class Chain {
   }
 
   /** Our seal and proposer rules for a block on `parent`; returns the fork-choice weight it adds. */
-  private verifyProposal(block: Block, parent: BlockHeader, nowMs: number): bigint {
-    const validators = this.genesis.mosaic.validators
+  private verifyProposal(
+    block: Block,
+    parent: BlockHeader,
+    nowMs: number,
+    validators: readonly StakedValidator[],
+  ): bigint {
     verifyHeader(
       block.header,
       parent,
@@ -662,14 +674,15 @@ export class Chain {
   }
 
   /** Fork-choice weight a block of this chain adds: in-turn blocks weigh more. */
-  private blockWeight(header: BlockHeader): bigint {
-    const ranking = proposerRanking(this.genesis.mosaic.validators, this.slotOf(header))
+  private async blockWeight(header: BlockHeader): Promise<bigint> {
+    const validators = await this.validatorsFor(header.parentHash, header.number)
+    const ranking = proposerRanking(validators, this.slotOf(header))
     return ranking[0] === header.coinbase.toString() ? IN_TURN_WEIGHT : OUT_OF_TURN_WEIGHT
   }
 
   /** Writes `block` (already executed on the head state) and makes it the head, in one batch. */
   commit(block: Block, receipts: StoredReceipt[]): Promise<void> {
-    return this.writeHead(block, receipts, this.headWeight + this.blockWeight(block.header))
+    return this.blockWeight(block.header).then((w) => this.writeHead(block, receipts, this.headWeight + w))
   }
 
   private async writeHead(block: Block, receipts: StoredReceipt[], weight: bigint): Promise<void> {

@@ -27,12 +27,17 @@ export async function createTestNetwork(o: {
   blockTimeMs: number
   editGenesis?: (g: GenesisJson) => void
   extraArgs?: string[]
-  /** Start Hardhat's node as the origin, stake every validator there; validators commit to it. */
+  /** Start Hardhat's node as the origin, stake the genesis validators there; validators commit to it. */
   origin?: boolean
+  /** Validators the genesis names (the first ones; default all): the others join by depositing. */
+  genesisValidators?: number
+  /** Origin blocks between leaving and withdrawing. */
+  unbondingBlocks?: number
 }): Promise<TestNetwork> {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-e2e-net-'))
+  const staked = o.genesisValidators ?? o.validators
   const started = o.origin
-    ? await startDevnetOrigin({ validators: o.validators, chainId: DEV_CHAIN_ID })
+    ? await startDevnetOrigin({ validators: staked, chainId: DEV_CHAIN_ID })
     : undefined
   const total = o.validators + (o.fullNodes ?? 0)
   const rpcPorts: number[] = []
@@ -50,6 +55,7 @@ export async function createTestNetwork(o: {
     blockTimeMs: o.blockTimeMs,
     ...(o.editGenesis ? { editGenesis: o.editGenesis } : {}),
     ...(started ? { origin: started.genesis } : {}),
+    genesisValidators: staked,
   })
   const nodes: (DevNode | undefined)[] = new Array(total).fill(undefined)
   const net: TestNetwork = {
