@@ -53,6 +53,8 @@ describe('kernels: validators join and leave through the origin', {
       genesisValidators: 4,
       blockTimeMs: BLOCK_TIME_MS,
       origin: true,
+      // Commits mine an origin block every aux block: a delay long enough to try withdrawing inside it.
+      unbondingBlocks: 5000,
     })
     await Promise.all([0, 1, 2, 3, 4].map((i) => net.start(i)))
     deployer = client(devDeployerKey())

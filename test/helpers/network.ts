@@ -37,7 +37,11 @@ export async function createTestNetwork(o: {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-e2e-net-'))
   const staked = o.genesisValidators ?? o.validators
   const started = o.origin
-    ? await startDevnetOrigin({ validators: staked, chainId: DEV_CHAIN_ID })
+    ? await startDevnetOrigin({
+        validators: staked,
+        chainId: DEV_CHAIN_ID,
+        ...(o.unbondingBlocks ? { unbondingBlocks: o.unbondingBlocks } : {}),
+      })
     : undefined
   const total = o.validators + (o.fullNodes ?? 0)
   const rpcPorts: number[] = []
