@@ -37,6 +37,8 @@ interface Row {
   requestsPerSecond: number
   p50Ms: number
   p99Ms: number
+  /** CPU time of the server's process tree per answered request (all its threads), in µs. */
+  cpuUsPerRequest: number
   /** Connection errors and non-2xx answers; a run with any is not a result. */
   errors: number
 }
@@ -102,6 +104,7 @@ async function prepare(peer: Peer, plan: Plan, submit: SubmitOptions): Promise<B
 
 interface LoadResult {
   requestsPerSecond: number
+  requests: number
   p50Ms: number
   p99Ms: number
   errors: number
@@ -130,6 +133,7 @@ async function load(url: string, payload: string, connections: number, seconds: 
     round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0)
   return {
     requestsPerSecond: r.requests.total / r.duration,
+    requests: r.requests.total,
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     errors: r.errors + r.non2xx,
@@ -145,16 +149,17 @@ async function measure(peer: Peer, bodies: Bodies, opts: RpcSuiteOptions): Promi
   for (const method of RPC_METHODS) {
     await load(peer.url, bodies[method], 16, WARMUP_SECONDS)
     for (const clients of opts.clients) {
-      const row: Row = {
-        server: peer.name,
-        method,
-        clients,
-        ...(await load(peer.url, bodies[method], clients, opts.seconds)),
-      }
+      // The server's CPU per request, unlike requests/s, hardly depends on what else the shared
+      // machine runs at the time: it compares servers measured minutes apart.
+      const cpu0 = peer.cpuSeconds()
+      const { requests, ...r } = await load(peer.url, bodies[method], clients, opts.seconds)
+      const cpuUsPerRequest = requests > 0 ? Math.round(((peer.cpuSeconds() - cpu0) * 1e6) / requests) : 0
+      const row: Row = { server: peer.name, method, clients, ...r, cpuUsPerRequest }
       rows.push(row)
       console.log(
         `${peer.name} ${method} x${clients}: ${Math.round(row.requestsPerSecond)} req/s, ` +
-          `p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms${row.errors ? `, ${row.errors} errors` : ''}`,
+          `p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${cpuUsPerRequest} µs CPU/request` +
+          `${row.errors ? `, ${row.errors} errors` : ''}`,
       )
     }
   }
@@ -180,6 +185,22 @@ function table(rows: Row[], opts: RpcSuiteOptions): string {
       const cells = [m, String(c), ...names.map((n) => cell(find(n, m, c)))]
       if (hasMosaic && names.includes('hardhat node')) cells.push(ratio(mosaic, find('hardhat node', m, c)))
       if (hasMosaic && names.includes('bare fastify')) cells.push(ratio(mosaic, find('bare fastify', m, c)))
+      lines.push(`| ${cells.join(' | ')} |`)
+    }
+  }
+  const cpuHeader = ['method', 'clients', ...names.map((n) => `${n} µs CPU/request`)]
+  if (hasMosaic && names.includes('hardhat node')) cpuHeader.push('CPU: hardhat / mosaic')
+  lines.push('', `| ${cpuHeader.join(' | ')} |`, `|${' --- |'.repeat(cpuHeader.length)}`)
+  for (const m of RPC_METHODS) {
+    for (const c of opts.clients) {
+      const cells = [m, String(c), ...names.map((n) => String(find(n, m, c)?.cpuUsPerRequest ?? '—'))]
+      const mosaic = find('mosaic-node', m, c)
+      const hardhat = find('hardhat node', m, c)
+      if (hasMosaic && names.includes('hardhat node')) {
+        cells.push(
+          mosaic && hardhat ? `${(hardhat.cpuUsPerRequest / mosaic.cpuUsPerRequest).toFixed(2)}x` : '—',
+        )
+      }
       lines.push(`| ${cells.join(' | ')} |`)
     }
   }

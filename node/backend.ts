@@ -52,9 +52,9 @@ export const defaultBackendOptions: Omit<BackendOptions, 'clientVersion'> = {
 
 /** Blocks whose headers eth_getLogs reads at once. */
 const LOG_SCAN_CHUNK = 32n
-/** Log blooms kept by block hash (256 bytes each): a block's bloom never changes, whatever reorgs. */
-const BLOOM_CACHE_BLOCKS = 50_000
-/** Logs kept by block hash for eth_getLogs (counted in logs): a block's logs never change either. */
+/** Blocks whose bloom (256 bytes) eth_getLogs keeps. */
+const LOG_INDEX_BLOCKS = 50_000
+/** Logs eth_getLogs keeps with their blocks (counted in logs). */
 const LOG_CACHE_LOGS = 200_000
 /** State roots whose read-only views (with their account and slot caches) are kept. */
 const READ_STATE_ROOTS = 8
@@ -68,11 +68,15 @@ export class NodeBackend implements RpcBackend {
   private readonly devKeys = new Map<string, DevAccount>()
   private readonly pendingListeners = new Set<(hash: Uint8Array, tx: TypedTransaction) => void>()
   private readonly chainListeners = new Set<(ev: ChainEvent) => void>()
-  private readonly blooms = new LRUCache<string, Uint8Array>({ max: BLOOM_CACHE_BLOCKS })
   private readonly readStates = new LRUCache<string, ReturnType<Chain['stateAt']>>({ max: READ_STATE_ROOTS })
-  private readonly logs = new LRUCache<string, LogView[]>({
-    maxSize: LOG_CACHE_LOGS,
-    sizeCalculation: (logs) => Math.max(1, logs.length),
+  /**
+   * eth_getLogs's view of recent blocks by number: the hash tells whether the block is still the
+   * canonical one at that height, and a block's bloom and logs never change.
+   */
+  private readonly logIndex = new LRUCache<bigint, IndexedBlock>({
+    max: LOG_INDEX_BLOCKS,
+    maxSize: LOG_INDEX_BLOCKS + LOG_CACHE_LOGS,
+    sizeCalculation: (b) => 1 + (b.logs?.length ?? 0),
   })
 
   constructor(
@@ -244,20 +248,29 @@ export class NodeBackend implements RpcBackend {
     const query = bloomQuery(filter)
     for (let start = filter.fromBlock; start <= to; start += LOG_SCAN_CHUNK) {
       const end = start + LOG_SCAN_CHUNK - 1n < to ? start + LOG_SCAN_CHUNK - 1n : to
-      // Headers first, a chunk at a time (LevelDB reads them in parallel): most blooms rule their
-      // block out, and only the blocks left are read whole with their receipts.
-      const numbers: bigint[] = []
-      for (let n = start; n <= end; n++) numbers.push(n)
-      const candidates = await Promise.all(
-        numbers.map(async (n) => {
-          const hash = await chain.getCanonicalHash(n)
-          const bloom = hash && (await this.bloomOf(hash))
-          return bloom && bloomMayMatch(bloom, query) ? hash : undefined
-        }),
-      )
-      for (const hash of candidates) {
-        if (!hash) continue
-        const logs = await this.logsOf(hash)
+      // Blocks not indexed yet (or replaced by a reorg) have their headers read a chunk at a time
+      // (LevelDB reads them in parallel): most blooms rule their block out, and only the blocks
+      // left are read whole with their receipts.
+      const blocks: (IndexedBlock | undefined)[] = []
+      const reads: Promise<void>[] = []
+      for (let n = start; n <= end; n++) {
+        const hash = await chain.getCanonicalHash(n)
+        const kept = hash && this.logIndex.get(n)
+        if (!hash || (kept && equalsBytes(kept.hash, hash))) {
+          blocks.push(kept || undefined)
+          continue
+        }
+        const at = blocks.push(undefined) - 1
+        reads.push(
+          this.indexBlock(n, hash).then((b) => {
+            blocks[at] = b
+          }),
+        )
+      }
+      await Promise.all(reads)
+      for (const b of blocks) {
+        if (!b || !bloomMayMatch(b.bloom, query)) continue
+        const logs = b.logs ?? (await this.readLogs(b))
         if (!logs) continue
         for (const log of logs) if (logMatches(log, filter)) out.push(log)
         // Past the cap the rpc layer refuses the query anyway: stop reading.
@@ -267,27 +280,22 @@ export class NodeBackend implements RpcBackend {
     return out
   }
 
-  private async logsOf(hash: Uint8Array): Promise<LogView[] | undefined> {
-    const key = bytesToHex(hash)
-    let logs = this.logs.get(key)
-    if (logs === undefined) {
-      const { chain } = this.modules
-      const [block, stored] = await Promise.all([chain.getBlockByHash(hash), chain.getReceipts(hash)])
-      if (!block || !stored) return undefined
-      logs = blockLogs(block, stored).flat()
-      this.logs.set(key, logs)
-    }
-    return logs
+  private async indexBlock(number: bigint, hash: Uint8Array): Promise<IndexedBlock | undefined> {
+    const bloom = (await this.modules.chain.getHeaderByHash(hash))?.logsBloom
+    if (bloom === undefined) return undefined
+    const b: IndexedBlock = { number, hash, bloom }
+    this.logIndex.set(number, b)
+    return b
   }
 
-  private async bloomOf(hash: Uint8Array): Promise<Uint8Array | undefined> {
-    const key = bytesToHex(hash)
-    let bloom = this.blooms.get(key)
-    if (bloom === undefined) {
-      bloom = (await this.modules.chain.getHeaderByHash(hash))?.logsBloom
-      if (bloom !== undefined) this.blooms.set(key, bloom)
-    }
-    return bloom
+  private async readLogs(b: IndexedBlock): Promise<LogView[] | undefined> {
+    const { chain } = this.modules
+    const [block, stored] = await Promise.all([chain.getBlockByHash(b.hash), chain.getReceipts(b.hash)])
+    if (!block || !stored) return undefined
+    b.logs = blockLogs(block, stored).flat()
+    // Set again, so that the index counts the logs against its size.
+    if (this.logIndex.get(b.number) === b) this.logIndex.set(b.number, b)
+    return b.logs
   }
 
   async getProof(address: Uint8Array, slots: Uint8Array[], block: Block): Promise<AccountProofView> {
@@ -482,6 +490,14 @@ export class NodeBackend implements RpcBackend {
     this.readStates.set(key, state)
     return state
   }
+}
+
+/** What eth_getLogs keeps of a block: its hash, its bloom, and its logs once they were read. */
+interface IndexedBlock {
+  number: bigint
+  hash: Uint8Array
+  bloom: Uint8Array
+  logs?: LogView[]
 }
 
 function blockLogs(block: Block, receipts: StoredReceipt[]): LogView[][] {

@@ -5,6 +5,7 @@ import { RLP } from '@ethereumjs/rlp'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { bigIntToUnpaddedBytes, bytesToBigInt, bytesToHex, concatBytes } from '@ethereumjs/util'
 import type { AccountProofView, LogView, ReceiptView, SyncStatus, TxLocation } from './backend.ts'
+import { jsonBytes } from './rawJson.ts'
 
 export function quantityHex(n: bigint | number): string {
   return `0x${n.toString(16)}`
@@ -264,6 +265,18 @@ export function formatLog(log: LogView): RpcLog {
   if (out === undefined) {
     out = Object.freeze(formatLogOnce(log))
     formattedLogs.set(log, out)
+  }
+  return out
+}
+
+/** A log's JSON text (as `formatLog` gives it), kept per view like the formatted log. */
+const logJsons = new WeakMap<LogView, Uint8Array>()
+
+export function logJson(log: LogView): Uint8Array {
+  let out = logJsons.get(log)
+  if (out === undefined) {
+    out = jsonBytes(formatLogOnce(log))
+    logJsons.set(log, out)
   }
   return out
 }

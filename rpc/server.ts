@@ -25,6 +25,7 @@ import { subscribeMethods } from './namespaces/subscribe.ts'
 import { txpoolMethods } from './namespaces/txpool.ts'
 import { web3Methods } from './namespaces/web3.ts'
 import { defaultRpcOptions, type RpcOptions } from './options.ts'
+import { plainResponse, responseBody } from './rawJson.ts'
 import { SubscriptionHub } from './subscriptions.ts'
 import { CloseCode, WsConnection } from './ws.ts'
 import { type WsMetrics, wsMetrics } from './wsMetrics.ts'
@@ -105,8 +106,9 @@ export class RpcServer {
   }
 
   /** Dispatches an already-parsed request body without HTTP; undefined when nothing is to be sent. */
-  handle(body: unknown): Promise<unknown> {
-    return this.dispatcher.handle(body)
+  async handle(body: unknown): Promise<unknown> {
+    const res = await this.dispatcher.handle(body)
+    return res === undefined ? undefined : plainResponse(res)
   }
 
   async listen(): Promise<{ url: string }> {
@@ -243,9 +245,9 @@ export class RpcServer {
   }
 
   private sendJson(reply: FastifyReply, status: number, res: JsonRpcResponse | JsonRpcResponse[]): void {
-    let text: string
+    let text: string | Buffer
     try {
-      text = JSON.stringify(res)
+      text = responseBody(res)
     } catch (e) {
       // A handler returned something JSON cannot carry (a bigint): our bug, not the caller's.
       this.logger.error({ err: e }, 'rpc response not serialisable')

@@ -9,6 +9,7 @@ import type { Dispatcher, JsonRpcResponse } from './dispatch.ts'
 import { errorResponse } from './dispatch.ts'
 import { ErrorCode, limitExceeded, parseError, RpcError, serverError } from './errors.ts'
 import type { RpcOptions } from './options.ts'
+import { responseBody } from './rawJson.ts'
 import {
   errorNotification,
   type NotificationSink,
@@ -131,7 +132,8 @@ export class WsConnection implements NotificationSink {
   private sendResponse(res: JsonRpcResponse | JsonRpcResponse[]): void {
     let out: string
     try {
-      out = JSON.stringify(res)
+      const body = responseBody(res)
+      out = typeof body === 'string' ? body : body.toString('utf8')
     } catch (e) {
       this.modules.logger.error({ err: e }, 'rpc response not serialisable')
       out = JSON.stringify(errorResponse(null, new RpcError(ErrorCode.INTERNAL, 'internal error')))

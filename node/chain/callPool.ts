@@ -7,7 +7,9 @@ import { bytesToHex } from '@ethereumjs/util'
 import { createVM, type VM } from '@ethereumjs/vm'
 import type { StateOverride } from '../../rpc/index.ts'
 import { type CallClock, type ClockRef, clockedJumps, clockFrames } from './callClock.ts'
+import { TrieReads } from './callState.ts'
 import type { Chain } from './chain.ts'
+import { cacheJumpAnalysis } from './jumpAnalysis.ts'
 import { applyStateOverride } from './overrides.ts'
 
 /** Roots with idle VMs kept (the head and the few before it are what calls ask for). */
@@ -26,6 +28,17 @@ export interface CallVmLease {
 }
 
 const pools = new WeakMap<Chain, Map<string, PooledVm[]>>()
+const reads = new WeakMap<Chain, TrieReads>()
+
+/** Trie reads shared by every call VM of `chain`, whatever its state root. */
+function trieReads(chain: Chain): TrieReads {
+  let r = reads.get(chain)
+  if (!r) {
+    r = new TrieReads()
+    reads.set(chain, r)
+  }
+  return r
+}
 
 /** A VM on the state after `block` whose jumps and call frames read `clock`, until `release`. */
 export async function leaseCallVm(chain: Chain, block: Block, clock: CallClock): Promise<CallVmLease> {
@@ -64,9 +77,10 @@ export async function createCallVm(
   ref?: ClockRef,
   overrides?: StateOverride,
 ): Promise<VM> {
+  await cacheJumpAnalysis()
   // Cached: a transaction reads its sender and recipient many times over, and its writes (nonce,
   // fees) stay in the cache instead of re-hashing trie nodes that are thrown away anyway.
-  const stateManager = chain.stateAt(block.header.stateRoot, { cached: true })
+  const stateManager = chain.stateAt(block.header.stateRoot, { reads: trieReads(chain) })
   if (overrides) await applyStateOverride(stateManager, overrides)
   const vm = await createVM({
     common: chain.common,

@@ -43,6 +43,7 @@ import {
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
 import { type AssemblerOptions, BlockAssembler, replayBlock } from './assembler.ts'
+import { CallStateManager, type TrieReads } from './callState.ts'
 import { type CommonParams, createChainCommon } from './common.ts'
 import {
   getOrUndefined,
@@ -436,10 +437,14 @@ export class Chain {
   }
 
   /** A throwaway state manager at `stateRoot`: reads stored state, writes vanish with it. */
-  stateAt(stateRoot: Uint8Array, opts: { cached?: boolean } = {}): MerkleStateManager {
+  /** With `reads`, a cached manager whose trie reads outlive its checkpoints (see callState.ts). */
+  stateAt(stateRoot: Uint8Array, opts: { cached?: boolean; reads?: TrieReads } = {}): MerkleStateManager {
+    const trie = stateTrie(this.trieDb.scratch(), this.common, stateRoot)
+    if (opts.reads)
+      return new CallStateManager({ common: this.common, trie, caches: new Caches() }, opts.reads)
     return new MerkleStateManager({
       common: this.common,
-      trie: stateTrie(this.trieDb.scratch(), this.common, stateRoot),
+      trie,
       ...(opts.cached ? { caches: new Caches() } : {}),
     })
   }

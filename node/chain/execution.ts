@@ -22,6 +22,7 @@ import { createCallVm, leaseCallVm } from './callPool.ts'
 import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
 import { overrideBlock } from './overrides.ts'
+import { plainCall, plainCallApplies } from './plainCall.ts'
 import type { StoredReceipt } from './receipts.ts'
 import { attachTracer, type Tracer, type TxInfo } from './tracers/tracer.ts'
 
@@ -98,7 +99,7 @@ export async function simulate(
   const env = overrideBlock(block, overrides.block, chain.common)
   if (!overrides.state && !tracer) {
     const lease = await leaseCallVm(chain, block, clock)
-    const out = await runOnce(lease.vm, env, params, gasLimit)
+    const out = await runOnce(lease.vm, env, params, gasLimit, undefined, true)
     // Only a run that ended normally gives its VM back; one that threw (a timeout) is dropped.
     lease.release()
     return out
@@ -192,13 +193,17 @@ export function callVm(
   return createCallVm(chain, block, clock ? { clock } : undefined, overrides)
 }
 
-/** Runs `params` as a transaction on `vm` and reverts whatever it wrote. */
+/**
+ * Runs `params` as a transaction on `vm` and reverts whatever it wrote. With `plain`, a call that
+ * plainCall covers skips runTx (eth_call only needs what the call returns).
+ */
 export async function runOnce(
   vm: VM,
   block: Block,
   params: CallParams,
   gasLimit: bigint,
   trace?: TraceHook,
+  plain = false,
 ): Promise<CallOutcome> {
   const from = new Address(params.from ?? new Uint8Array(20))
   // Like geth, a call that names no gas price pays nothing and runs with a zero base fee: the sender's
@@ -216,6 +221,10 @@ export async function runOnce(
   await vm.stateManager.checkpoint()
   const detach = trace ? attachTracer(vm, trace.tracer, trace.deadline) : undefined
   try {
+    if (plain && !trace && plainCallApplies(vm, tx, free)) {
+      const out = await plainCall(vm, tx, from, env)
+      if (out) return out
+    }
     const r = await runTx(vm, {
       tx,
       block: env,
