@@ -4,9 +4,10 @@
 // learns the validator set from blocks. Validators check observations against their own origin node
 // before voting for the block.
 import type { Hex } from 'viem'
-import { bytesToHex, hexToBytes } from 'viem'
+import { hexToBytes } from 'viem'
 import { ConsensusError } from '../errors.ts'
 import type { StakedValidator } from './proposer.ts'
+import { readBytesField, readUintField, uintBytes } from './rlpFields.ts'
 
 export interface KernelAnnouncement {
   height: bigint
@@ -23,31 +24,29 @@ export interface OriginObservation {
 
 type Nested = Uint8Array | Nested[]
 
-function uint(n: bigint): Uint8Array {
-  if (n === 0n) return new Uint8Array(0)
-  const hex = n.toString(16)
-  return hexToBytes(`0x${hex.length % 2 ? `0${hex}` : hex}`)
-}
-
 function readUint(b: unknown, what: string): bigint {
-  if (!(b instanceof Uint8Array) || b.length > 32 || b[0] === 0) {
+  const n = readUintField(b)
+  if (n === undefined) {
     throw new ConsensusError('BAD_PAYLOAD', `origin observation: ${what} must be an unsigned integer`)
   }
-  return b.length === 0 ? 0n : BigInt(bytesToHex(b))
+  return n
 }
 
 function readBytes(b: unknown, len: number, what: string): Hex {
-  if (!(b instanceof Uint8Array) || b.length !== len) {
+  const h = readBytesField(b, len)
+  if (h === undefined)
     throw new ConsensusError('BAD_PAYLOAD', `origin observation: ${what} must be ${len} bytes`)
-  }
-  return bytesToHex(b)
+  return h
 }
 
 export function observationFields(o: OriginObservation): Nested[] {
   const kernel: Nested[] = o.kernel
-    ? [uint(o.kernel.height), o.kernel.validators.map((v) => [hexToBytes(v.address as Hex), uint(v.stake)])]
+    ? [
+        uintBytes(o.kernel.height),
+        o.kernel.validators.map((v) => [hexToBytes(v.address as Hex), uintBytes(v.stake)]),
+      ]
     : []
-  return [uint(o.number), hexToBytes(o.hash), hexToBytes(o.stateRoot), kernel]
+  return [uintBytes(o.number), hexToBytes(o.hash), hexToBytes(o.stateRoot), kernel]
 }
 
 export function readObservation(item: unknown): OriginObservation {

@@ -8,6 +8,7 @@ import secp256k1 from 'secp256k1'
 import { ConsensusError } from '../errors.ts'
 import { addressOfPublicKey } from './keys.ts'
 import { type OriginObservation, observationFields, readObservation } from './observation.ts'
+import { uintBytes } from './rlpFields.ts'
 import { readVoteFields, type Vote, voteFields } from './vote.ts'
 
 export const EXTRA_VANITY = 32
@@ -36,19 +37,13 @@ export interface ConsensusPayload {
   origin?: OriginObservation
 }
 
-function uint(n: bigint): Uint8Array {
-  if (n === 0n) return new Uint8Array(0)
-  const hex = n.toString(16)
-  return Uint8Array.from(Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex'))
-}
-
 export function encodePayload(p: ConsensusPayload): Uint8Array {
   const fields: (Uint8Array | (Uint8Array | Uint8Array[])[])[] = [
     p.version === 0 ? new Uint8Array(0) : Uint8Array.of(p.version),
-    uint(p.slot),
+    uintBytes(p.slot),
   ]
   if (p.qc || p.origin)
-    fields.push(p.qc ? [...voteFields(p.qc.vote), uint(p.qc.signers), p.qc.signatures] : [])
+    fields.push(p.qc ? [...voteFields(p.qc.vote), uintBytes(p.qc.signers), p.qc.signatures] : [])
   if (p.origin) fields.push(observationFields(p.origin) as Uint8Array[])
   return RLP.encode(fields)
 }

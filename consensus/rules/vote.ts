@@ -6,6 +6,7 @@ import secp256k1 from 'secp256k1'
 import { bytesToHex, type Hex, hashTypedData, hexToBytes } from 'viem'
 import { ConsensusError } from '../errors.ts'
 import { addressOfPublicKey } from './keys.ts'
+import { readBytesField, readUintField, uintBytes } from './rlpFields.ts'
 
 export interface Checkpoint {
   /** 0x-prefixed lowercase block hash. */
@@ -93,33 +94,26 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
-function uint(n: bigint): Uint8Array {
-  if (n === 0n) return new Uint8Array(0)
-  const hex = n.toString(16)
-  return hexToBytes(`0x${hex.length % 2 ? `0${hex}` : hex}`)
-}
-
 function readUint(b: unknown, what: string): bigint {
-  if (!(b instanceof Uint8Array) || b.length > 32 || b[0] === 0) {
-    throw new ConsensusError('BAD_VOTE', `${what} must be an unsigned integer`)
-  }
-  return b.length === 0 ? 0n : BigInt(bytesToHex(b))
+  const n = readUintField(b)
+  if (n === undefined) throw new ConsensusError('BAD_VOTE', `${what} must be an unsigned integer`)
+  return n
 }
 
 function readHash(b: unknown, what: string): Hex {
-  if (!(b instanceof Uint8Array) || b.length !== 32)
-    throw new ConsensusError('BAD_VOTE', `${what} must be 32 bytes`)
-  return bytesToHex(b)
+  const h = readBytesField(b, 32)
+  if (h === undefined) throw new ConsensusError('BAD_VOTE', `${what} must be 32 bytes`)
+  return h
 }
 
 /** RLP [kernelHeight, sourceHash, sourceNumber, targetHash, targetNumber] of a vote. */
 export function voteFields(vote: Vote): Uint8Array[] {
   return [
-    uint(vote.kernelHeight),
+    uintBytes(vote.kernelHeight),
     hexToBytes(vote.source.hash),
-    uint(vote.source.number),
+    uintBytes(vote.source.number),
     hexToBytes(vote.target.hash),
-    uint(vote.target.number),
+    uintBytes(vote.target.number),
   ]
 }
 
