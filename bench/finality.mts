@@ -13,9 +13,9 @@ import { splitExtra } from '../consensus/index.ts'
 import { createTestNetwork, type TestNetwork } from '../test/helpers/network.ts'
 import { type CommitGasRow, measureCommitGas } from './commitGas.ts'
 import { type LatencyRun, measureFinality, percentile, signTransfers } from './finalityLatency.ts'
-import { REPO_ROOT, startHardhat } from './peers.ts'
+import { type Peer, REPO_ROOT, startHardhat, startMosaicNode } from './peers.ts'
 import { machineBusySeconds, treeCpuSeconds } from './proc.ts'
-import { RpcClient, sleep } from './rpc.ts'
+import { type RpcClient, sleep } from './rpc.ts'
 
 export interface FinalitySuiteOptions {
   /** Validator counts of the networks measured, in order. */
@@ -69,14 +69,30 @@ function cpuWindow(): () => { own: number; other: number } {
   }
 }
 
-async function startNetwork(validators: number, blockMs: number): Promise<TestNetwork> {
+/** Starting a node can take a minute on a busy machine: 2 cores shared by 16 nodes and other work. */
+const NODE_READY_MS = 240_000
+
+interface Network {
+  net: TestNetwork
+  peers: Peer[]
+  stop(): Promise<void>
+}
+
+async function startNetwork(validators: number, blockMs: number): Promise<Network> {
   const net = await createTestNetwork({ validators, blockTimeMs: blockMs })
+  const peers: Peer[] = []
+  const stop = async () => {
+    await Promise.all(peers.map((p) => p.stop()))
+    await net.stopAll()
+  }
   try {
-    for (let i = 0; i < validators; i += START_GROUP) {
-      const group = Array.from({ length: Math.min(START_GROUP, validators - i) }, (_, k) => i + k)
-      await Promise.all(group.map((k) => net.start(k)))
+    const nodes = net.devnet.nodes
+    for (let i = 0; i < nodes.length; i += START_GROUP) {
+      const group = nodes.slice(i, i + START_GROUP)
+      const args = (n: (typeof nodes)[number]) => [...n.args, '--log.level', 'warn', '--log.format', 'json']
+      peers.push(...(await Promise.all(group.map((n) => startMosaicNode(args(n), n.rpcPort, NODE_READY_MS)))))
     }
-    const client = new RpcClient(net.node(0).url)
+    const client = peers[0]!.client
     const deadline = Date.now() + SETTLE_BLOCKS * blockMs
     for (;;) {
       const [head, fin] = await client.batchResults<unknown>([
@@ -84,13 +100,14 @@ async function startNetwork(validators: number, blockMs: number): Promise<TestNe
         { method: 'eth_getBlockByNumber', params: ['finalized', false] },
       ])
       const lag = Number(head as string) - Number((fin as { number: string }).number)
-      if (Number((fin as { number: string }).number) > 0 && lag <= SETTLED_LAG_BLOCKS) return net
+      if (Number((fin as { number: string }).number) > 0 && lag <= SETTLED_LAG_BLOCKS)
+        return { net, peers, stop }
       if (Date.now() > deadline)
         throw new Error(`finality did not settle within ${SETTLE_BLOCKS} blocks of the start (lag ${lag})`)
       await sleep(blockMs / 2)
     }
   } catch (e) {
-    await net.stopAll()
+    await stop()
     throw e
   }
 }
@@ -118,12 +135,12 @@ async function benchNetwork(validators: number, blockMs: number, raws: string[],
     blockMs,
   }
   const t0 = performance.now()
-  let net: TestNetwork | undefined
+  let net: Network | undefined
   try {
     net = await startNetwork(validators, blockMs)
     result.startSeconds = (performance.now() - t0) / 1000
     console.log(`${result.node}: started and finalising after ${result.startSeconds.toFixed(0)} s`)
-    const client = new RpcClient(net.node(0).url)
+    const client = net.peers[0]!.client
     const cpu = cpuWindow()
     result.run = await measureFinality(client, raws, {
       spacingMs: o.spacingBlocks * blockMs,
@@ -136,7 +153,7 @@ async function benchNetwork(validators: number, blockMs: number, raws: string[],
     result.error = (e as Error).message
     console.error(`${result.node}: FAILED: ${result.error}`)
   } finally {
-    await net?.stopAll()
+    await net?.stop()
   }
   return result
 }
