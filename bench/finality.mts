@@ -193,6 +193,7 @@ function latencyTable(results: NetworkResult[]): string {
     'max',
     'head - finalized (p50 / max blocks)',
     'empty slots',
+    'reorged before finality',
     'CPU: ours / other (cores)',
   ]
   const rows = results.map((r) => {
@@ -209,6 +210,7 @@ function latencyTable(results: NetworkResult[]): string {
       blocks(Math.max(...fin), r.blockMs),
       `${percentile(r.run.lagBlocks, 50)} / ${Math.max(...r.run.lagBlocks)}`,
       r.slots ? `${r.slots.empty} of ${r.slots.total}` : '—',
+      String(r.run.txs.filter((t) => t.movedBeforeFinality).length),
       r.cpu ? `${r.cpu.own} / ${r.cpu.other}` : '—',
     ]
   })

@@ -28,6 +28,8 @@ export interface TxLatency {
   /** The node's head and finalised numbers in the answer that finalised the transaction. */
   headAtFinal: number
   finalizedAtFinal: number
+  /** The block that first held it was replaced before finality. */
+  movedBeforeFinality: boolean
 }
 
 export interface LatencyRun {
@@ -45,6 +47,8 @@ interface Pending {
   block?: number
   blockHash?: string
   status?: string
+  /** Its block was replaced before finality (the receipt vanished or changed block). */
+  moved?: boolean
   done?: TxLatency
 }
 
@@ -111,7 +115,9 @@ export async function measureFinality(
 
   while (sending || pending.some((p) => !p.done)) {
     if (sendError) throw sendError
-    const open = pending.filter((p) => p.receiptAt === undefined)
+    // Receipts are asked again until finality: a block that holds the transaction may be replaced
+    // (another branch wins fork choice) before it is finalised, and the transaction land elsewhere.
+    const open = pending.filter((p) => !p.done)
     const calls: RpcCall[] = [
       { method: 'eth_getBlockByNumber', params: ['finalized', false] },
       { method: 'eth_blockNumber', params: [] },
@@ -124,8 +130,13 @@ export async function measureFinality(
     lagBlocks.push(head - finalized)
     open.forEach((p, i) => {
       const r = results[i + 2] as RpcReceiptLite | null
-      if (r === null) return
-      p.receiptAt = now
+      if (r === null) {
+        if (p.block !== undefined) p.moved = true
+        p.block = undefined
+        return
+      }
+      if (p.blockHash !== undefined && p.blockHash !== r.blockHash) p.moved = true
+      p.receiptAt ??= now
       p.block = Number(r.blockNumber)
       p.blockHash = r.blockHash
       p.status = r.status
@@ -140,6 +151,7 @@ export async function measureFinality(
         finalizedMs: now - p.sentAt,
         headAtFinal: head,
         finalizedAtFinal: finalized,
+        movedBeforeFinality: p.moved === true,
       }
     }
     const late = pending.find((p) => !p.done && now - p.sentAt > o.timeoutMs)
@@ -148,7 +160,7 @@ export async function measureFinality(
   }
   await sender
 
-  // The finalised blocks must be the ones that hold the transactions.
+  // A finalised block is never replaced: each must still be the one the receipt named at finality.
   const problems: string[] = []
   const blocks = await client.batchResults<RpcBlockLite>(
     pending.map((p) => ({ method: 'eth_getBlockByNumber', params: [`0x${p.block!.toString(16)}`, false] })),
@@ -156,7 +168,9 @@ export async function measureFinality(
   pending.forEach((p, i) => {
     if (p.status !== '0x1') problems.push(`${p.hash}: status ${p.status}`)
     if (blocks[i]?.hash !== p.blockHash)
-      problems.push(`${p.hash}: block ${p.block} is ${blocks[i]?.hash}, the receipt said ${p.blockHash}`)
+      problems.push(
+        `${p.hash}: finalised in block ${p.block} ${p.blockHash}, now ${blocks[i]?.hash} is canonical there`,
+      )
   })
   return { txs: pending.map((p) => p.done!), lagBlocks, problems }
 }
