@@ -74,13 +74,15 @@ const NODE_READY_MS = 240_000
 
 interface Network {
   net: TestNetwork
-  peers: Peer[]
+  /** Node 1, where transactions go and finality is read. */
+  first: Peer
   stop(): Promise<void>
 }
 
 async function startNetwork(validators: number, blockMs: number): Promise<Network> {
   const net = await createTestNetwork({ validators, blockTimeMs: blockMs })
   const peers: Peer[] = []
+  let first: Peer | undefined
   const stop = async () => {
     await Promise.all(peers.map((p) => p.stop()))
     await net.stopAll()
@@ -90,9 +92,19 @@ async function startNetwork(validators: number, blockMs: number): Promise<Networ
     for (let i = 0; i < nodes.length; i += START_GROUP) {
       const group = nodes.slice(i, i + START_GROUP)
       const args = (n: (typeof nodes)[number]) => [...n.args, '--log.level', 'warn', '--log.format', 'json']
-      peers.push(...(await Promise.all(group.map((n) => startMosaicNode(args(n), n.rpcPort, NODE_READY_MS)))))
+      // Each started node is kept at once, so a failed start of its neighbour still stops it.
+      const started = await Promise.allSettled(
+        group.map(async (n) => {
+          const peer = await startMosaicNode(args(n), n.rpcPort, NODE_READY_MS)
+          peers.push(peer)
+          if (n.index === 0) first = peer
+        }),
+      )
+      const failed = started.find((r) => r.status === 'rejected')
+      if (failed) throw failed.reason
     }
-    const client = peers[0]!.client
+    if (!first) throw new Error('node 1 did not start')
+    const client = first.client
     const deadline = Date.now() + SETTLE_BLOCKS * blockMs
     for (;;) {
       const [head, fin] = await client.batchResults<unknown>([
@@ -101,7 +113,7 @@ async function startNetwork(validators: number, blockMs: number): Promise<Networ
       ])
       const lag = Number(head as string) - Number((fin as { number: string }).number)
       if (Number((fin as { number: string }).number) > 0 && lag <= SETTLED_LAG_BLOCKS)
-        return { net, peers, stop }
+        return { net, first, stop }
       if (Date.now() > deadline)
         throw new Error(`finality did not settle within ${SETTLE_BLOCKS} blocks of the start (lag ${lag})`)
       await sleep(blockMs / 2)
@@ -140,7 +152,7 @@ async function benchNetwork(validators: number, blockMs: number, raws: string[],
     net = await startNetwork(validators, blockMs)
     result.startSeconds = (performance.now() - t0) / 1000
     console.log(`${result.node}: started and finalising after ${result.startSeconds.toFixed(0)} s`)
-    const client = net.peers[0]!.client
+    const client = net.first.client
     const cpu = cpuWindow()
     result.run = await measureFinality(client, raws, {
       spacingMs: o.spacingBlocks * blockMs,

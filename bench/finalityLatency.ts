@@ -1,8 +1,8 @@
 // Time from eth_sendRawTransaction to the node's `finalized` block covering the transaction, for
 // transactions sent one by one at a fixed spacing that is not a multiple of the block time, so their
 // submission falls at every phase of the slot. One poll loop asks the node, every `pollMs`, for its
-// `finalized` block and the receipts not yet seen; a transaction counts as finalised at the first
-// answer whose `finalized` number reaches the receipt's block.
+// `finalized` block and the receipts of the transactions not yet final; a transaction counts as
+// finalised at the first answer whose `finalized` number reaches the block its receipt names there.
 import { Wallet } from 'ethers'
 import { DEV_KEYS } from '../test/helpers/node.ts'
 import type { RpcCall, RpcClient } from './rpc.ts'
