@@ -156,8 +156,11 @@ function ints(name: string, fallback: string): number[] {
 
 async function finalitySuite(): Promise<void> {
   const validators = ints('BENCH_FINALITY_VALIDATORS', '4,16')
-  const blockMs = ints('BENCH_FINALITY_BLOCK_MS', '1000,2000')
-  if (blockMs.length !== 1 && blockMs.length !== validators.length)
+  // 16 node processes on 2 cores do not keep 1 s slots (bench/README.md).
+  const blockMs = process.env['BENCH_FINALITY_BLOCK_MS']
+    ? ints('BENCH_FINALITY_BLOCK_MS', '')
+    : validators.map((n) => (n > 8 ? 2000 : 1000))
+  if (validators.length > 0 && blockMs.length !== 1 && blockMs.length !== validators.length)
     throw new Error('BENCH_FINALITY_BLOCK_MS: one block time, or one per BENCH_FINALITY_VALIDATORS entry')
   const ok = await runFinalitySuite({
     validators,
