@@ -102,6 +102,26 @@ export async function startHardhat(): Promise<Peer> {
   return launch('hardhat node', args, port, env, [scratch], false)
 }
 
+/**
+ * `mosaic-node <args>` whose RPC port `port` the args name (a devnet node, node/devnet.ts). A busy
+ * machine may need longer than the default to start one: `readyTimeoutMs`.
+ */
+export function startMosaicNode(
+  args: string[],
+  port: number,
+  readyTimeoutMs = READY_TIMEOUT_MS,
+): Promise<Peer> {
+  return launch(
+    'mosaic-node',
+    [join(REPO_ROOT, 'bin', 'mosaic-node.js'), ...args],
+    port,
+    {},
+    [],
+    false,
+    readyTimeoutMs,
+  )
+}
+
 /** A fastify server returning a constant (bench/bare.ts): the HTTP layer's ceiling. */
 export async function startBare(): Promise<Peer> {
   const port = await freePort()
@@ -116,6 +136,7 @@ async function launch(
   env: Record<string, string>,
   dirs: string[],
   keepLines: boolean,
+  readyTimeoutMs = READY_TIMEOUT_MS,
 ): Promise<Peer> {
   // process.execPath: the Node 24 that runs the benchmark (Hardhat 3 refuses Node 20).
   const proc = spawn(process.execPath, args, {
@@ -180,7 +201,7 @@ async function launch(
     stop,
   }
 
-  const deadline = Date.now() + READY_TIMEOUT_MS
+  const deadline = Date.now() + readyTimeoutMs
   for (;;) {
     if (exitInfo !== undefined) {
       cleanup()
@@ -194,9 +215,7 @@ async function launch(
     }
     if (Date.now() > deadline) {
       await stop()
-      throw new Error(
-        `${name} did not answer eth_chainId within ${READY_TIMEOUT_MS} ms; output tail:\n${tail}`,
-      )
+      throw new Error(`${name} did not answer eth_chainId within ${readyTimeoutMs} ms; output tail:\n${tail}`)
     }
     await sleep(250)
   }

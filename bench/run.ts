@@ -1,11 +1,13 @@
 // `npm run bench`: block-production throughput of mosaic-node next to Hardhat's node, fed the same
 // pre-signed native and ERC-20 transfers through eth_sendRawTransaction. Each node gets a fresh chain.
 // `BENCH_SUITE=rpc npm run bench`: JSON-RPC read throughput and latency instead (bench/rpcSuite.ts).
+// `BENCH_SUITE=finality npm run bench`: time to `finalized` and origin commit gas (bench/finality.mts).
 // See bench/README.md.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
+import { runFinalitySuite } from './finality.mts'
 import type { SubmitOptions } from './load.ts'
 import { readNodeLogs } from './nodeLogs.ts'
 import { type Peer, REPO_ROOT, startHardhat, startMosaic } from './peers.ts'
@@ -142,13 +144,45 @@ async function rpcSuite(): Promise<void> {
   if (!ok) process.exitCode = 1
 }
 
+function ints(name: string, fallback: string): number[] {
+  const raw = process.env[name] ?? fallback
+  if (raw.trim() === '') return []
+  return raw.split(',').map((s) => {
+    const n = Number(s.trim())
+    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name}: expected positive integers, got ${raw}`)
+    return n
+  })
+}
+
+async function finalitySuite(): Promise<void> {
+  const validators = ints('BENCH_FINALITY_VALIDATORS', '4,16')
+  // 16 node processes on 2 cores do not keep 1 s slots (bench/README.md).
+  const blockMs = process.env['BENCH_FINALITY_BLOCK_MS']
+    ? ints('BENCH_FINALITY_BLOCK_MS', '')
+    : validators.map((n) => (n > 8 ? 2000 : 1000))
+  if (validators.length > 0 && blockMs.length !== 1 && blockMs.length !== validators.length)
+    throw new Error('BENCH_FINALITY_BLOCK_MS: one block time, or one per BENCH_FINALITY_VALIDATORS entry')
+  const ok = await runFinalitySuite({
+    validators,
+    blockMs,
+    txs: envInt('BENCH_TXS', 50),
+    spacingBlocks: 0.73,
+    pollMs: 10,
+    hardhat: list('BENCH_FINALITY_HARDHAT', 'yes', ['yes', 'no'])[0] === 'yes',
+    gasValidators: ints('BENCH_FINALITY_GAS_VALIDATORS', '4,16,64,128'),
+  })
+  if (!ok) process.exitCode = 1
+}
+
 async function main(): Promise<void> {
   const major = Number(process.versions.node.split('.')[0])
   if (major < 22)
     throw new Error(`Node ${process.version}: run the benchmark with \`npm run bench\` (Node 24)`)
   const suite = process.env['BENCH_SUITE'] ?? 'throughput'
   if (suite === 'rpc') return rpcSuite()
-  if (suite !== 'throughput') throw new Error(`BENCH_SUITE: unknown suite ${suite} (throughput, rpc)`)
+  if (suite === 'finality') return finalitySuite()
+  if (suite !== 'throughput')
+    throw new Error(`BENCH_SUITE: unknown suite ${suite} (throughput, rpc, finality)`)
   const opts = readOptions()
 
   const signStart = performance.now()
