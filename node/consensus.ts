@@ -13,6 +13,7 @@ import {
   defaultOriginWatcherOptions,
   Finality,
   governingKernel,
+  type Kernel,
   KernelTracker,
   OriginClient,
   type OriginObservation,
@@ -86,13 +87,8 @@ export function createConsensus(
       },
     )
     finality.onFinality((ev) => {
-      // Core checks the signers against the kernel the vote names: leaving validators' votes stay here.
       const kernel = kernels.kernel(ev.link.kernelHeight)
-      const members = new Set(kernel?.validators.map((v) => v.address.toLowerCase()))
-      committer.onFinality({
-        ...ev,
-        signatures: new Map([...ev.signatures].filter(([voter]) => members.has(voter))),
-      })
+      if (kernel) committer.onFinality({ ...ev, signatures: commitSignatures(ev.signatures, kernel) })
     })
     const reporter = new Reporter({ client: origin.client, logger: logger.child({ module: 'reporter' }) })
     finality.onOffence((offence) => reporter.onOffence(offence))
@@ -210,4 +206,28 @@ function hookChain(chain: Chain, finality: Finality, kernels: KernelTracker, log
       .onHead(checkpointOf(block))
       .catch((err: unknown) => logger.warn({ err }, 'finality update failed'))
   })
+}
+
+/**
+ * The signatures a commit sends: Core checks them against the kernel the vote names (votes of
+ * validators leaving with the previous kernel stay here), and each costs ~9k gas, so the largest
+ * stakes first, only until ⌈2/3⌉ of the kernel's stake.
+ */
+export function commitSignatures(
+  signatures: ReadonlyMap<string, Uint8Array>,
+  kernel: Kernel,
+): Map<string, Uint8Array> {
+  const total = kernel.validators.reduce((sum, v) => sum + v.stake, 0n)
+  const byStake = kernel.validators
+    .filter((v) => signatures.has(v.address.toLowerCase()))
+    .sort((a, b) => (a.stake > b.stake ? -1 : a.stake < b.stake ? 1 : 0))
+  const out = new Map<string, Uint8Array>()
+  let signed = 0n
+  for (const v of byStake) {
+    if (signed * 3n >= total * 2n) break
+    const address = v.address.toLowerCase()
+    out.set(address, signatures.get(address)!)
+    signed += v.stake
+  }
+  return out
 }
