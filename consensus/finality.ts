@@ -54,9 +54,17 @@ export interface FinalityOptions {
   datadir: string
   /** Justifying links kept for certificates and pending votes kept per link. */
   maxLinks: number
+  /**
+   * After start, a validator listens this long before its first vote: a vote by its key seen meanwhile
+   * means another node signs with it (doppelganger), and this one never signs.
+   */
+  doppelgangerMs: number
 }
 
-export const defaultFinalityOptions: Omit<FinalityOptions, 'datadir'> = { maxLinks: 4096 }
+export const defaultFinalityOptions: Omit<FinalityOptions, 'datadir'> = {
+  maxLinks: 4096,
+  doppelgangerMs: 2000,
+}
 
 export interface Offence {
   kind: 'double' | 'surround'
@@ -96,6 +104,8 @@ export class Finality {
   /** Publishes this node's votes on the votes topic (set by the composition root). */
   publish: ((raw: Uint8Array) => void) | undefined
   private queue: Promise<unknown> = Promise.resolve()
+  private disabled: string | undefined
+  private readonly startedAt = Date.now()
 
   constructor(
     private readonly options: FinalityOptions,
@@ -197,7 +207,7 @@ export class Finality {
         `vote signed by ${voter}, not a validator of kernel ${kernel.height}`,
       )
     }
-    if (voter === this.me) this.protection?.observe(vote)
+    if (voter === this.me) this.onOwnKeyVote(vote)
     return this.serial(() => this.addVote(vote, voter))
   }
 
@@ -322,10 +332,45 @@ export class Finality {
     await this.evaluate(entry)
   }
 
+  /** This node's validator address, if it has a key. */
+  get validator(): Hex | undefined {
+    return this.me
+  }
+
+  /** Why this validator stopped signing (another node uses its key), if it did. */
+  get votingDisabled(): string | undefined {
+    return this.disabled
+  }
+
+  /**
+   * A vote by this validator's key from the network: this node never receives its own messages back,
+   * so another node signs with the key. The record takes the vote in, and this node stops signing:
+   * two signers of one key will sooner or later sign an offence.
+   */
+  private onOwnKeyVote(vote: Vote): void {
+    const mine = this.protection?.signed
+    this.protection?.observe(vote)
+    // Gossip can hand a restarted node its own recent votes (IHAVE/IWANT): what the record holds, or
+    // anything older, proves nothing; a newer target or another block at the recorded height does.
+    if (
+      mine &&
+      (vote.target.number < mine.targetNumber ||
+        (vote.target.number === mine.targetNumber && vote.target.hash === mine.targetHash))
+    )
+      return
+    if (this.disabled) return
+    this.disabled = `another node signs votes with validator key ${this.me} (seen: target ${vote.target.number})`
+    this.modules.logger.error(
+      { validator: this.me, target: Number(vote.target.number) },
+      `${this.disabled}: this node stops voting`,
+    )
+  }
+
   private async vote(head: Checkpoint): Promise<void> {
     const key = this.modules.validatorKey
     const { chain, logger } = this.modules
     if (!key || !this.protection || !isCheckpoint(head.number, chain.epochLength)) return
+    if (this.disabled || Date.now() - this.startedAt < this.options.doppelgangerMs) return
     const source = await this.justifiedAncestor(head)
     if (!source || source.number >= head.number) return
     const [rear, forward] = await Promise.all([this.kernelOf(source), this.kernelOf(head)])

@@ -39,6 +39,13 @@ export class MosaicApi implements MosaicBackend {
       kernelHeight: hex(kernel.height),
       totalStake: hex(total),
       validators: this.validatorList(kernel.validators),
+      validator: finality.validator
+        ? {
+            address: finality.validator,
+            voting: finality.votingDisabled === undefined,
+            ...(finality.votingDisabled ? { reason: finality.votingDisabled } : {}),
+          }
+        : null,
       origin: origin ? await this.originStatus(origin) : null,
     }
   }

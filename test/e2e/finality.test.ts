@@ -4,8 +4,12 @@
 // headers. No two nodes ever report conflicting finalised blocks.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { hexToBytes } from '@ethereumjs/util'
+import { encodeVote, signVote } from '../../consensus/index.ts'
+import { devValidatorKeys } from '../../genesis/index.ts'
+import { createHostilePeer } from '../helpers/hostilePeer.ts'
 import { createTestNetwork, getBlock, hashAt, type TestNetwork } from '../helpers/network.ts'
-import { blockNumber, sleep, target, waitFor } from '../helpers/node.ts'
+import { blockNumber, rpc, sleep, target, waitFor } from '../helpers/node.ts'
 
 const BLOCK_TIME_MS = 500
 
@@ -92,5 +96,38 @@ describe('finality on 4 validators', { skip: target !== 'mosaic' && 'mosaic-node
     await waitFor('full node finalises what the validators did', async () => (await finalized(4)) >= target, {
       timeoutMs: 60_000,
     })
+  })
+
+  test('a vote by its key from another node makes a validator stop signing (doppelganger)', async () => {
+    const hostile = await createHostilePeer(net.devnet.chainId)
+    try {
+      await hostile.connect(net.devnet.nodes[0]!.multiaddr)
+      await waitFor('node 0 subscribed to votes', () =>
+        hostile.node.services.pubsub
+          .getSubscribers(hostile.topics.votes)
+          .some((p) => p.toString() === net.devnet.nodes[0]!.peerId),
+      )
+      const fin = (await getBlock(url(0), 'finalized'))!
+      const head = BigInt(await blockNumber(url(0)))
+      const key = hexToBytes(devValidatorKeys(4)[0]!.privateKey)
+      const vote = signVote(
+        {
+          kernelHeight: 1n,
+          source: { number: BigInt(fin.number), hash: fin.hash as `0x${string}` },
+          target: { number: head + 100n, hash: `0x${'ab'.repeat(32)}` },
+        },
+        net.devnet.chainId,
+        key,
+      )
+      await hostile.publish(hostile.topics.votes, encodeVote(vote))
+      await waitFor('node 0 stops voting', async () => {
+        const s = await rpc<{ validator: { voting: boolean; reason?: string } }>(url(0), 'mosaic_status', [])
+        return s.validator.voting === false && /another node signs/.test(s.validator.reason ?? '')
+      })
+      const s1 = await rpc<{ validator: { voting: boolean } }>(url(1), 'mosaic_status', [])
+      assert.equal(s1.validator.voting, true)
+    } finally {
+      await hostile.stop()
+    }
   })
 })
