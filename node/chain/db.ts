@@ -4,6 +4,7 @@
 import type { BatchDBOp, DB } from '@ethereumjs/util'
 import { ClassicLevel } from 'classic-level'
 import { LRUCache } from 'lru-cache'
+import type { ChainStore } from './store.ts'
 import { type TrieNodeCache, trieNodeCache } from './trie.ts'
 
 export const Table = {
@@ -61,7 +62,10 @@ export async function openLevel(path: string): Promise<LevelDb> {
   return db
 }
 
-export async function getOrUndefined(db: LevelDb, k: Uint8Array): Promise<Uint8Array | undefined> {
+export async function getOrUndefined(
+  db: LevelDb | ChainStore,
+  k: Uint8Array,
+): Promise<Uint8Array | undefined> {
   return (await db.get(k)) ?? undefined
 }
 
@@ -93,7 +97,7 @@ export class TrieDb implements DB<string, string | Uint8Array> {
   readonly nodes: TrieNodeCache
 
   constructor(
-    private readonly level: LevelDb,
+    private readonly store: ChainStore,
     private readonly parent?: TrieDb,
     cacheNodes = 250_000,
   ) {
@@ -110,7 +114,7 @@ export class TrieDb implements DB<string, string | Uint8Array> {
     // Every account without storage has the empty root, and the trie asks for it as a node: it is
     // never stored, so the answer is known. Asking LevelDB was 16 misses per block, ~20% of a sync.
     if (k === EMPTY_ROOT) return undefined
-    const v = (await this.level.get(hexKey(k))) ?? undefined
+    const v = await this.store.get(hexKey(k))
     if (v !== undefined) this.clean?.set(k, v)
     return v
   }
@@ -130,7 +134,7 @@ export class TrieDb implements DB<string, string | Uint8Array> {
 
   /** A scratch layer for calls and estimates: reads through, writes are thrown away with it. */
   scratch(): TrieDb {
-    return new TrieDb(this.level, this)
+    return new TrieDb(this.store, this)
   }
 
   shallowCopy(): DB<string, string | Uint8Array> {
