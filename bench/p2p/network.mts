@@ -71,7 +71,8 @@ try {
   // 1. Transaction propagation, one at a time.
   const txLat: number[] = []
   for (let i = 0; i < 100; i++) {
-    const raw = await sign(wallets[0]!)
+    // Senders in turn: one sender's 100 transactions can outrun the blocks past the pool's 64 per sender.
+    const raw = await sign(wallets[i % wallets.length]!)
     const t0 = performance.now()
     const hash = (await rpc<string>(n1, 'eth_sendRawTransaction', [raw])).toLowerCase()
     while (!pooledAt.has(hash)) await sleep(1)
