@@ -84,10 +84,11 @@ export class NetworkChainAdapter implements NetworkChain {
 
   async blocksByRange(start: bigint, count: number): Promise<Uint8Array[]> {
     const out: Uint8Array[] = []
+    // Stored bytes as they are: decoding and re-encoding each block cost the serving peer more than the read.
     for (let n = start; n < start + BigInt(count); n++) {
-      const b = await this.chain.getBlockByNumber(n)
-      if (!b) break
-      out.push(b.serialize())
+      const raw = await this.chain.getRawBlockByNumber(n)
+      if (!raw) break
+      out.push(raw)
     }
     return out
   }
@@ -104,7 +105,11 @@ export class NetworkChainAdapter implements NetworkChain {
     }
   }
 
-  async importBlock(raw: Uint8Array): Promise<ImportOutcome> {
+  flush(): Promise<void> {
+    return this.chain.flush()
+  }
+
+  async importBlock(raw: Uint8Array, options: { deferWrite?: boolean } = {}): Promise<ImportOutcome> {
     const prepared = this.prepared.get(raw)
     this.prepared.delete(raw)
     await prepared?.ready
@@ -112,7 +117,7 @@ export class NetworkChainAdapter implements NetworkChain {
     const number = block.header.number
     const hash = block.hash()
     try {
-      const r = await this.chain.importBlock(block)
+      const r = await this.chain.importBlock(block, options.deferWrite ? { deferWrite: true } : {})
       if (r.known) return { kind: 'known', number, hash }
       if (r.canonical) {
         this.logger.debug({ number: Number(number), hash: bytesToHex(hash) }, 'imported block')

@@ -204,9 +204,12 @@ export class MosaicNode {
     chain.onReorg(({ added, removed }) => {
       if (removed.length === 0) return
       const kept = new Set(added.flatMap((b) => b.transactions.map((tx) => bytesToHex(tx.hash()))))
-      for (const b of removed)
-        for (const tx of b.transactions) if (!kept.has(bytesToHex(tx.hash()))) pool.add(tx).catch(() => {})
-      void pool.onNewHead()
+      // The pool reads the new head's nonces first: against the old head it would take these
+      // transactions for mined ones and drop them, leaving a nonce gap on every node.
+      void pool.onNewHead().then(() => {
+        for (const b of removed)
+          for (const tx of b.transactions) if (!kept.has(bytesToHex(tx.hash()))) pool.add(tx).catch(() => {})
+      })
     })
     const previous = pool.onPending
     pool.onPending = (tx) => {

@@ -311,7 +311,8 @@ export class Network {
           throw new P2PError('INVALID_VOTE', 'votes are not checked by this node', 'ignore')
         return chain.validateVote(data)
       case 'blocks': {
-        const out = await chain.importBlock(data)
+        // Relayed once executed and verified, not once on disk: the write overlaps the relay.
+        const out = await chain.importBlock(data, { deferWrite: true })
         if (out.kind === 'unknownParent') {
           void this.lookup(peer, data, out.parentHash, out.number)
           // Not relayed until we can check it; the sender is not at fault.

@@ -19,6 +19,12 @@ export interface SyncModules {
   onPeerError(peer: PeerId, source: string, err: P2PError): void
 }
 
+/** A requested batch of blocks: who serves it and what came back. */
+interface Fetch {
+  peer: { id: PeerId; status: ChainStatus }
+  result: Promise<{ blocks: Uint8Array[] } | { err: Error }>
+}
+
 export class RangeSync {
   private running: Promise<void> | undefined
   private again = false
@@ -110,41 +116,47 @@ export class RangeSync {
         next = maxHead + 1n > stepBack ? maxHead + 1n - stepBack : 1n
         stepBack *= 2n
       }
-      // Batches [next, next+batch) ... fetched in parallel from peers in turn, imported in order.
-      const batches: { start: bigint; count: number; peer: { id: PeerId; status: ChainStatus } }[] = []
-      for (let i = 0, s = next; i < this.options.syncParallel && s <= maxHead; i++) {
+      // A window of `syncParallel` batches in flight, from the peers in turn: as the oldest is
+      // imported the next is requested, so peers serve while we execute. Blocks are imported in order.
+      const window: Fetch[] = []
+      let ask = next
+      let turn = 0
+      const request = (): void => {
+        if (ask > maxHead) return
         const count = Number(
-          maxHead - s + 1n < BigInt(this.options.syncBatch)
-            ? maxHead - s + 1n
+          maxHead - ask + 1n < BigInt(this.options.syncBatch)
+            ? maxHead - ask + 1n
             : BigInt(this.options.syncBatch),
         )
-        const holders = peers.filter((p) => p.status.headNumber >= s)
-        batches.push({ start: s, count, peer: holders[i % holders.length]! })
-        s += BigInt(count)
-      }
-      const fetched = batches.map((b) =>
-        reqresp.blocksByRange(b.peer.id, b.start, b.count).then(
+        const holders = peers.filter((p) => p.status.headNumber >= ask)
+        const peer = holders[turn++ % holders.length]!
+        const result = reqresp.blocksByRange(peer.id, ask, count).then(
           (blocks) => {
             // Work on a batch starts as it arrives, while the batches before it are imported.
             chain.prepareBlocks?.(blocks)
             return { blocks }
           },
           (err: unknown) => ({ err: err as Error }),
-        ),
-      )
+        )
+        window.push({ peer, result })
+        ask += BigInt(count)
+      }
+      for (let i = 0; i < this.options.syncParallel; i++) request()
       let progressed = false
-      for (const [i, b] of batches.entries()) {
-        const r = await fetched[i]!
+      for (let b = window.shift(); b !== undefined; b = window.shift()) {
+        const r = await b.result
         if ('err' in r) {
           const err = r.err instanceof P2PError ? r.err : new P2PError('BAD_REQUEST', r.err.message, 'ignore')
           this.modules.onPeerError(b.peer.id, 'sync', err)
           break
         }
         if (r.blocks.length === 0) break
+        request()
         let stop = false
         for (const raw of r.blocks) {
           try {
-            const out = await chain.importBlock(raw)
+            // Written behind: the next block executes while this one goes to disk (flushed below).
+            const out = await chain.importBlock(raw, { deferWrite: true })
             if (out.kind === 'unknownParent') {
               // On a fork below our head: fetch from further back.
               next = next > stepBack ? next - stepBack : 1n
@@ -182,6 +194,7 @@ export class RangeSync {
           )
         }
       }
+      await chain.flush?.()
       if (!progressed && stepBack > BigInt(this.options.syncBatch) * 1024n) break
       peers = this.ahead()
     }

@@ -22,8 +22,13 @@ export interface NetworkChain {
   /** Canonical blocks from `start`, at most `count`, raw RLP. */
   blocksByRange(start: bigint, count: number): Promise<Uint8Array[]>
   blockByHash(hash: Uint8Array): Promise<Uint8Array | undefined>
-  /** Verifies and imports a raw block; throws P2PError for bad data (action says whom to blame). */
-  importBlock(raw: Uint8Array): Promise<ImportOutcome>
+  /**
+   * Verifies and imports a raw block; throws P2PError for bad data (action says whom to blame).
+   * `deferWrite`: may return before the block is on disk (sync); `flush` waits for the disk.
+   */
+  importBlock(raw: Uint8Array, options?: { deferWrite?: boolean }): Promise<ImportOutcome>
+  /** Resolves once every block imported with `deferWrite` is on disk. */
+  flush?(): Promise<void>
   /**
    * Blocks that will be imported soon, in order (a fetched sync batch): the chain may start work on
    * them ahead (decoding, sender recovery off the main thread). Never throws.

@@ -60,6 +60,7 @@ import {
 import { ChainError } from './errors.ts'
 import { executionReceipts } from './execution.ts'
 import { decodeReceipts, encodeReceipts, type StoredReceipt } from './receipts.ts'
+import { ChainStore } from './store.ts'
 import { CachedTrie } from './trie.ts'
 
 export interface ChainOptions {
@@ -109,6 +110,11 @@ export interface ImportOptions {
   trusted?: boolean
   /** The clock proposals are judged against (tests). */
   nowMs?: number
+  /**
+   * Return once the block is the head, before it is on disk (sync: the next block executes while
+   * this one is written). A crash may then lose it, never half of it; `flush()` waits for the disk.
+   */
+  deferWrite?: boolean
 }
 
 /** ethereumjs's block-execution failures, as one line naming what mismatched. */
@@ -182,7 +188,7 @@ export class Chain {
   private constructor(
     private readonly options: ChainOptions,
     private readonly logger: Logger,
-    private readonly level: LevelDb,
+    private readonly level: ChainStore,
     private readonly trieDb: TrieDb,
     init: { common: Common; genesis: Genesis; genesisBlock: Block; head: Block; vm: VM; headWeight: bigint },
   ) {
@@ -224,9 +230,10 @@ export class Chain {
   private static async load(
     options: ChainOptions,
     logger: Logger,
-    level: LevelDb,
+    db: LevelDb,
     given?: Genesis,
   ): Promise<Chain> {
+    const level = new ChainStore(db)
     const storedJson = await getOrUndefined(level, metaKey('genesis'))
     const fresh = storedJson === undefined
     let genesis: Genesis
@@ -266,7 +273,7 @@ export class Chain {
         { type: 'put', key: metaKey('head'), value: genesisBlock.hash() },
         { type: 'put', key: key(Table.weight, genesisBlock.hash()), value: u64(0n) },
       ]
-      await level.batch(ops.map(toLevelOp))
+      await level.write(ops)
       logger.info(
         { hash: bytesToHex(genesisBlock.hash()), chainId: genesis.chainId.toString() },
         'initialised chain',
@@ -371,6 +378,11 @@ export class Chain {
     if (this.closed) return
     this.closed = true
     await this.level.close()
+  }
+
+  /** Resolves once every imported block is on disk (see ImportOptions.deferWrite). */
+  flush(): Promise<void> {
+    return this.level.flush()
   }
 
   // ---- reads ----
@@ -507,8 +519,12 @@ export class Chain {
   private async importUnlocked(block: Block, options: ImportOptions): Promise<ImportResult> {
     const nowMs = options.nowMs ?? Date.now()
     const hash = block.hash()
-    if (await this.hasBlock(hash))
-      return { known: true, canonical: await this.isCanonical(block), receipts: [] }
+    const parentIsHead = equalsBytes(block.header.parentHash, this._head.hash())
+    // A child of the head is stored only if it is cached: stored, it would outweigh the head and be
+    // the head itself. Sparing that LevelDB miss (no bloom filters: the dearest read there is) saved
+    // ~6% of a sync.
+    const known = parentIsHead ? this.blockCache.has(bytesToHex(hash)) : await this.hasBlock(hash)
+    if (known) return { known: true, canonical: await this.isCanonical(block), receipts: [] }
     // A file's chain is imported in order onto the head: no side branches from another consensus.
     if (options.trusted) {
       try {
@@ -518,8 +534,8 @@ export class Chain {
         throw e
       }
     }
-    const parent = await this.getHeaderByHash(block.header.parentHash)
-    const parentWeight = parent && (await this.getWeight(parent.hash()))
+    const parent = parentIsHead ? this._head.header : await this.getHeaderByHash(block.header.parentHash)
+    const parentWeight = parentIsHead ? this.headWeight : parent && (await this.getWeight(parent.hash()))
     if (!parent || parentWeight === undefined) {
       throw new ChainError(
         'UNKNOWN_PARENT',
@@ -553,7 +569,7 @@ export class Chain {
       }
       throw e
     }
-    const onHead = equalsBytes(parent.hash(), this._head.hash())
+    const onHead = parentIsHead
     let receipts: StoredReceipt[]
     try {
       block.validateBlobTransactions(parent)
@@ -567,12 +583,12 @@ export class Chain {
       prefersTip({ weight, hash }, { weight: this.headWeight, hash: this._head.hash() }) &&
       (onHead || (await this.consensusHooks.mayBecomeHead?.(block)) !== false)
     if (onHead && wins) {
-      await this.writeHead(block, receipts, weight)
+      await this.writeHead(block, receipts, weight, options.deferWrite)
       return { known: false, canonical: true, receipts }
     }
     const ops: WriteOp[] = [...this.trieDb.drain(), ...blockOps(block, receipts, weight, false)]
     if (!wins) {
-      await this.level.batch(ops.map(toLevelOp))
+      await this.level.write(ops)
       this.cacheBlock(block)
       this.remember(this.receiptCache, bytesToHex(hash), receipts)
       await this.vm.stateManager.setStateRoot(this._head.header.stateRoot)
@@ -659,7 +675,7 @@ export class Chain {
       ops.push({ type: 'del', key: key(Table.canonical, u64(n)) })
     }
     ops.push({ type: 'put', key: metaKey('head'), value: tip.hash() })
-    await this.level.batch(ops.map(toLevelOp))
+    await this.level.write(ops)
     this._head = tip
     this.reorgs++
     this.canonicalCache.clear()
@@ -690,13 +706,21 @@ export class Chain {
     return this.blockWeight(block.header).then((w) => this.writeHead(block, receipts, this.headWeight + w))
   }
 
-  private async writeHead(block: Block, receipts: StoredReceipt[], weight: bigint): Promise<void> {
+  private async writeHead(
+    block: Block,
+    receipts: StoredReceipt[],
+    weight: bigint,
+    deferWrite = false,
+  ): Promise<void> {
     const ops = [
       ...this.trieDb.drain(),
       ...blockOps(block, receipts, weight, true),
       { type: 'put' as const, key: metaKey('head'), value: block.hash() },
     ]
-    await this.level.batch(ops.map(toLevelOp))
+    const written = this.level.write(ops)
+    if (!deferWrite || this.level.backlogged) await written
+    // A failed write is kept by the store and fails every later write and flush.
+    else written.catch(() => {})
     this._head = block
     this.canonicalCache.set(block.header.number, block.hash())
     this.headWeight = weight
@@ -733,12 +757,6 @@ export class Chain {
       if (oldest !== undefined) map.delete(oldest)
     }
   }
-}
-
-function toLevelOp(op: WriteOp) {
-  return op.type === 'put'
-    ? { type: 'put' as const, key: op.key, value: op.value as Uint8Array }
-    : { type: 'del' as const, key: op.key }
 }
 
 function blockOps(block: Block, receipts: StoredReceipt[], weight: bigint, canonical: boolean): WriteOp[] {

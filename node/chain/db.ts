@@ -4,6 +4,7 @@
 import type { BatchDBOp, DB } from '@ethereumjs/util'
 import { ClassicLevel } from 'classic-level'
 import { LRUCache } from 'lru-cache'
+import type { ChainStore } from './store.ts'
 import { type TrieNodeCache, trieNodeCache } from './trie.ts'
 
 export const Table = {
@@ -61,9 +62,15 @@ export async function openLevel(path: string): Promise<LevelDb> {
   return db
 }
 
-export async function getOrUndefined(db: LevelDb, k: Uint8Array): Promise<Uint8Array | undefined> {
+export async function getOrUndefined(
+  db: LevelDb | ChainStore,
+  k: Uint8Array,
+): Promise<Uint8Array | undefined> {
   return (await db.get(k)) ?? undefined
 }
+
+/** Trie key of the empty trie's root, keccak256(rlp('')). */
+const EMPTY_ROOT = '56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421'
 
 function hexKey(k: string): Uint8Array {
   // Trie keys arrive as unprefixed hex strings of node hashes (optionally with a code prefix).
@@ -90,7 +97,7 @@ export class TrieDb implements DB<string, string | Uint8Array> {
   readonly nodes: TrieNodeCache
 
   constructor(
-    private readonly level: LevelDb,
+    private readonly store: ChainStore,
     private readonly parent?: TrieDb,
     cacheNodes = 250_000,
   ) {
@@ -104,7 +111,10 @@ export class TrieDb implements DB<string, string | Uint8Array> {
     if (this.parent) return this.parent.get(k)
     const hit = this.clean?.get(k)
     if (hit !== undefined) return hit
-    const v = (await this.level.get(hexKey(k))) ?? undefined
+    // Every account without storage has the empty root, and the trie asks for it as a node: it is
+    // never stored, so the answer is known. Asking LevelDB was 16 misses per block, ~20% of a sync.
+    if (k === EMPTY_ROOT) return undefined
+    const v = await this.store.get(hexKey(k))
     if (v !== undefined) this.clean?.set(k, v)
     return v
   }
@@ -124,7 +134,7 @@ export class TrieDb implements DB<string, string | Uint8Array> {
 
   /** A scratch layer for calls and estimates: reads through, writes are thrown away with it. */
   scratch(): TrieDb {
-    return new TrieDb(this.level, this)
+    return new TrieDb(this.store, this)
   }
 
   shallowCopy(): DB<string, string | Uint8Array> {

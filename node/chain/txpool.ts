@@ -145,7 +145,10 @@ export class TxPool {
     const { hashBytes, hash, sender, key, feeCap, tipCap } = this.validateStateless(received)
     const tx = withoutBlobs(received)
 
-    const [s, account] = await this.readySender(key, sender)
+    let [s, account] = await this.readySender(key, sender)
+    // A new head forgets senders without transactions; one forgotten while this call waited would
+    // take the transaction out of the pool's view (never offered, and a nonce gap for the next ones).
+    while (this.senders.get(key) !== s) [s, account] = await this.readySender(key, sender)
     // Everything below runs without awaiting, so it sees and leaves the pool consistent.
     if (this.byHash.has(hash)) throw new TxPoolError('ALREADY_KNOWN', 'already known', { hash })
 

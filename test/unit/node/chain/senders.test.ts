@@ -17,7 +17,7 @@ function received<T extends { serialize(): Uint8Array }>(tx: T) {
 
 describe('SenderRecovery', () => {
   it('caches the same sender as ethereumjs for typed and legacy (EIP-155) transactions', async () => {
-    const recovery = new SenderRecovery({ workers: 1, maxBatch: 2 }, { logger })
+    const recovery = new SenderRecovery({ workers: 1, maxBatch: 2, minBatch: 1 }, { logger })
     try {
       const signed = [
         createFeeMarket1559Tx({ chainId: 1515n, nonce: 1n, gasLimit: 21000n, maxFeePerGas: 9n }, { common }),
@@ -35,8 +35,34 @@ describe('SenderRecovery', () => {
     }
   })
 
+  it('leaves fewer signatures than minBatch to the caller, and recovers as many on the worker', async () => {
+    const recovery = new SenderRecovery({ workers: 1, maxBatch: 16, minBatch: 2 }, { logger })
+    try {
+      const one = received(
+        createFeeMarket1559Tx(
+          { chainId: 1515n, nonce: 1n, gasLimit: 21000n, maxFeePerGas: 9n },
+          { common },
+        ).sign(key),
+      )
+      await recovery.recover(one)
+      assert.equal(one.cache.senderPubKey, undefined)
+      const two = [2n, 3n].map((nonce) =>
+        received(
+          createFeeMarket1559Tx(
+            { chainId: 1515n, nonce, gasLimit: 21000n, maxFeePerGas: 9n },
+            { common },
+          ).sign(key),
+        ),
+      )
+      await Promise.all(two.map((t) => recovery.recover(t)))
+      for (const tx of two) assert.ok(tx.cache.senderPubKey)
+    } finally {
+      await recovery.close()
+    }
+  })
+
   it('leaves an unrecoverable signature to the caller, which then fails as before', async () => {
-    const recovery = new SenderRecovery({ workers: 1, maxBatch: 16 }, { logger })
+    const recovery = new SenderRecovery({ workers: 1, maxBatch: 16, minBatch: 1 }, { logger })
     try {
       // r = 0 recovers nothing.
       const fields = { chainId: 1515n, gasLimit: 21000n, maxFeePerGas: 9n }
@@ -54,7 +80,7 @@ describe('SenderRecovery', () => {
     const none = new SenderRecovery({ workers: 0, maxBatch: 16 }, { logger })
     await none.recover(tx)
     assert.equal(tx.cache.senderPubKey, undefined)
-    const closed = new SenderRecovery({ workers: 1, maxBatch: 16 }, { logger })
+    const closed = new SenderRecovery({ workers: 1, maxBatch: 16, minBatch: 1 }, { logger })
     await closed.close()
     await closed.recover(tx)
     assert.equal(tx.cache.senderPubKey, undefined)

@@ -136,6 +136,17 @@ function drain(pool: TxPool, baseFee: bigint): TypedTransaction[] {
 }
 
 describe('TxPool validation', () => {
+  it('keeps a transaction whose idle sender a new head forgets while it is being added', async () => {
+    const { pool } = setup()
+    // The sender is known (its account read) but has nothing pooled: the next head forgets it.
+    assert.equal(await pool.pendingNonce(ADDRS[0]!), 0n)
+    const added = pool.add(tx1559(0))
+    void pool.onNewHead()
+    await added
+    const { pending } = pool.content()
+    assert.equal(pending.get(hex(ADDRS[0]!))?.length, 1)
+  })
+
   it('accepts a valid transaction and returns its hash', async () => {
     const { pool, pendingSeen } = setup()
     const tx = tx1559(0)
