@@ -1,0 +1,348 @@
+// The on-chain Merkle-Patricia proof verifier (consensus/contracts/MerklePatriciaProof.sol) on a real
+// Hardhat origin, fed with real eth_getProof output of both chains: Hardhat's own, and mosaic-node's
+// (`mosaic-node dev`), whose state root the verifier takes as given, as the origin will take aux roots
+// committed to Core. A mapping of ~300 entries gives long branch paths; two keys ground so that their
+// trie paths share six nibbles put an extension node on their path (the proofs are decoded to check).
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { RLP } from '@ethereumjs/rlp'
+import {
+  type Address,
+  BaseError,
+  type Chain,
+  ContractFunctionRevertedError,
+  concat,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  type Hex,
+  hexToBigInt,
+  http,
+  keccak256,
+  type PublicClient,
+  parseEther,
+  type ReadContractParameters,
+  type Transport,
+  toHex,
+} from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import {
+  type HardhatOrigin,
+  merklePatriciaProofVerifierBytecode,
+  startHardhatOrigin,
+  merklePatriciaProofVerifierAbi as verifierAbi,
+} from '../../consensus/index.ts'
+import { DEV_CHAIN_ID, DEV_KEYS, type DevNode, startDevNode } from '../helpers/node.ts'
+import { type CompiledContract, compileContract } from '../helpers/solc.ts'
+
+const ENTRIES = 300n
+const FILL_BATCH = 100
+const EMPTY_TRIE_ROOT = '0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421'
+const EMPTY_CODE_HASH = keccak256('0x')
+/** A mapping key never written. */
+const ABSENT_KEY = 10_000_000n
+
+/** The storage slot of `entries[key]` (the mapping is at slot 0). */
+const slotOf = (key: bigint): Hex => keccak256(concat([toHex(key, { size: 32 }), toHex(0n, { size: 32 })]))
+/** Small values for even keys, 32-byte ones for odd keys: both RLP shapes of a storage value. */
+const entryValue = (key: bigint): bigint =>
+  key % 2n === 0n ? key + 1n : hexToBigInt(keccak256(toHex(key, { size: 32 })))
+
+/**
+ * Two mapping keys whose secure-trie paths (keccak256 of the slot) share their first six nibbles. The
+ * other entries part from them within the first three or four nibbles, so below that branch the pair
+ * is alone with two or more nibbles in common: an extension node, which the test checks in the proofs.
+ */
+function extensionPair(): [bigint, bigint] {
+  const seen = new Map<string, bigint>()
+  for (let k = 1_000n; ; k++) {
+    const prefix = keccak256(slotOf(k)).slice(2, 8)
+    const other = seen.get(prefix)
+    if (other !== undefined) return [other, k]
+    seen.set(prefix, k)
+  }
+}
+
+/** Indices of the extension nodes in a proof: two-item lists whose hex-prefix flag is 0 or 1. */
+function extensionNodes(proof: readonly Hex[]): number[] {
+  return proof.flatMap((node, i) => {
+    const items = RLP.decode(node)
+    if (!Array.isArray(items) || items.length !== 2) return []
+    const path = items[0]
+    return path instanceof Uint8Array && path.length > 0 && path[0]! >> 4 <= 1 ? [i] : []
+  })
+}
+
+/** The proof with one byte of node `node` flipped. */
+function tamper(proof: readonly Hex[], node: number): Hex[] {
+  return proof.map((n, i) => {
+    if (i !== node) return n
+    const bytes = Buffer.from(n.slice(2), 'hex')
+    bytes[bytes.length >> 1]! ^= 0x01
+    return toHex(bytes)
+  })
+}
+
+/** A chain filled for the test, with the state root of the block the proofs are taken at. */
+interface Filled {
+  client: PublicClient<Transport, Chain>
+  entries: Address
+  funded: { address: Address; balance: bigint }[]
+  blockNumber: bigint
+  stateRoot: Hex
+}
+
+describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
+  let origin: HardhatOrigin
+  let aux: DevNode
+  let originClient: PublicClient<Transport, Chain>
+  let verifier: Address
+  let entriesArtifact: CompiledContract
+  const keys = Array.from({ length: Number(ENTRIES) }, (_, i) => BigInt(i + 1))
+  const pair = extensionPair()
+  const filled = new Map<'hardhat' | 'mosaic', Filled>()
+
+  const chainAt = (id: number, url: string): Chain =>
+    defineChain({
+      id,
+      name: `chain ${id}`,
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      rpcUrls: { default: { http: [url] } },
+    })
+
+  /** Deploys Entries, fills it (in batches, one transaction each) and funds a few fresh accounts. */
+  async function fill(url: string, chainId: number): Promise<Filled> {
+    const chain = chainAt(chainId, url)
+    const client = createPublicClient({ chain, transport: http(url), pollingInterval: 100 })
+    const wallet = createWalletClient({
+      account: privateKeyToAccount(DEV_KEYS[8]),
+      chain,
+      transport: http(url),
+    })
+    const deployed = await client.waitForTransactionReceipt({
+      hash: await wallet.deployContract({ abi: entriesArtifact.abi, bytecode: entriesArtifact.bytecode }),
+    })
+    const entries = deployed.contractAddress!
+    const all = [...keys, ...pair]
+    for (let i = 0; i < all.length; i += FILL_BATCH) {
+      const batch = all.slice(i, i + FILL_BATCH)
+      const hash = await wallet.writeContract({
+        address: entries,
+        abi: entriesArtifact.abi,
+        functionName: 'fill',
+        args: [batch, batch.map(entryValue)],
+      })
+      assert.equal((await client.waitForTransactionReceipt({ hash })).status, 'success')
+    }
+    const funded = [1n, 2n, 3n].map((n) => ({
+      address: privateKeyToAccount(generatePrivateKey()).address,
+      balance: parseEther(n.toString()),
+    }))
+    for (const f of funded) {
+      const hash = await wallet.sendTransaction({ to: f.address, value: f.balance })
+      await client.waitForTransactionReceipt({ hash })
+    }
+    const block = await client.getBlock({ blockTag: 'latest' })
+    return { client, entries, funded, blockNumber: block.number, stateRoot: block.stateRoot }
+  }
+
+  /** An eth_call of the verifier on the origin; results are compared as decoded. */
+  const read = (
+    functionName: 'verifyAccount' | 'verifyStorage' | 'verifyAccountStorage',
+    args: readonly unknown[],
+  ): Promise<unknown> =>
+    originClient.readContract({
+      address: verifier,
+      abi: verifierAbi,
+      functionName,
+      args,
+    } as ReadContractParameters<typeof verifierAbi>)
+
+  async function revertsWith(p: Promise<unknown>, errorName: string, args: readonly unknown[] = []) {
+    try {
+      await p
+    } catch (e) {
+      const revert = e instanceof BaseError ? e.walk((c) => c instanceof ContractFunctionRevertedError) : null
+      assert.ok(revert instanceof ContractFunctionRevertedError, `not a revert: ${String(e)}`)
+      assert.equal(revert.data?.errorName, errorName)
+      assert.deepEqual(revert.data?.args ?? [], args)
+      return
+    }
+    assert.fail(`expected a revert with ${errorName}`)
+  }
+
+  before(async () => {
+    entriesArtifact = compileContract('Entries')
+    ;[origin, aux] = await Promise.all([startHardhatOrigin(), startDevNode()])
+    originClient = createPublicClient({
+      chain: chainAt(origin.chainId, origin.url),
+      transport: http(origin.url),
+      pollingInterval: 100,
+    })
+    const deployer = createWalletClient({
+      account: privateKeyToAccount(DEV_KEYS[7]),
+      chain: chainAt(origin.chainId, origin.url),
+      transport: http(origin.url),
+    })
+    const hash = await deployer.deployContract({
+      abi: verifierAbi,
+      bytecode: merklePatriciaProofVerifierBytecode,
+    })
+    verifier = (await originClient.waitForTransactionReceipt({ hash })).contractAddress!
+    const [hardhat, mosaic] = await Promise.all([
+      fill(origin.url, origin.chainId),
+      fill(aux.url, DEV_CHAIN_ID),
+    ])
+    filled.set('hardhat', hardhat)
+    filled.set('mosaic', mosaic)
+  })
+
+  after(async () => {
+    await Promise.all([origin?.stop(), aux?.stop()])
+  })
+
+  for (const name of ['hardhat', 'mosaic'] as const) {
+    test(`${name}: accounts, present and absent, against the block's state root`, async () => {
+      const f = filled.get(name)!
+      const code = await f.client.getCode({ address: f.entries, blockNumber: f.blockNumber })
+      const proof = await f.client.getProof({
+        address: f.entries,
+        storageKeys: [],
+        blockNumber: f.blockNumber,
+      })
+      const [exists, nonce, balance, storageRoot, codeHash] = (await read('verifyAccount', [
+        f.stateRoot,
+        f.entries,
+        proof.accountProof,
+      ])) as [boolean, bigint, bigint, Hex, Hex]
+      assert.deepEqual(
+        { exists, nonce, balance, storageRoot, codeHash },
+        { exists: true, nonce: 1n, balance: 0n, storageRoot: proof.storageHash, codeHash: keccak256(code!) },
+      )
+      for (const eoa of f.funded) {
+        const p = await f.client.getProof({
+          address: eoa.address,
+          storageKeys: [],
+          blockNumber: f.blockNumber,
+        })
+        assert.deepEqual(await read('verifyAccount', [f.stateRoot, eoa.address, p.accountProof]), [
+          true,
+          0n,
+          eoa.balance,
+          EMPTY_TRIE_ROOT,
+          EMPTY_CODE_HASH,
+        ])
+      }
+      const nobody = privateKeyToAccount(generatePrivateKey()).address
+      const absent = await f.client.getProof({ address: nobody, storageKeys: [], blockNumber: f.blockNumber })
+      assert.ok(absent.accountProof.length > 0, 'an exclusion proof has nodes')
+      assert.deepEqual(await read('verifyAccount', [f.stateRoot, nobody, absent.accountProof]), [
+        false,
+        0n,
+        0n,
+        `0x${'0'.repeat(64)}`,
+        `0x${'0'.repeat(64)}`,
+      ])
+    })
+
+    test(`${name}: storage slots, an absent slot, and a path through an extension node`, async (t) => {
+      const f = filled.get(name)!
+      const sample = [1n, 2n, 150n, ENTRIES, ...pair, ABSENT_KEY]
+      const proof = await f.client.getProof({
+        address: f.entries,
+        storageKeys: sample.map(slotOf),
+        blockNumber: f.blockNumber,
+      })
+      for (const [i, key] of sample.entries()) {
+        const sp = proof.storageProof[i]!
+        const want = key === ABSENT_KEY ? 0n : entryValue(key)
+        assert.equal(sp.value, want, `eth_getProof value of entries[${key}]`)
+        assert.equal(await read('verifyStorage', [proof.storageHash, slotOf(key), sp.proof]), want)
+        assert.equal(
+          await read('verifyAccountStorage', [
+            f.stateRoot,
+            f.entries,
+            proof.accountProof,
+            slotOf(key),
+            sp.proof,
+          ]),
+          want,
+        )
+      }
+      const [x, y] = [proof.storageProof[4]!.proof, proof.storageProof[5]!.proof]
+      assert.ok(extensionNodes(x).length > 0, `an extension node on the path of entries[${pair[0]}]`)
+      assert.ok(extensionNodes(y).length > 0, `an extension node on the path of entries[${pair[1]}]`)
+      t.diagnostic(
+        `storage proof nodes: ${proof.storageProof.map((s) => s.proof.length).join(', ')}; ` +
+          `extension at node ${extensionNodes(x)}; account proof nodes: ${proof.accountProof.length}`,
+      )
+      const gas = await originClient.estimateContractGas({
+        address: verifier,
+        abi: verifierAbi,
+        functionName: 'verifyAccountStorage',
+        args: [f.stateRoot, f.entries, proof.accountProof, slotOf(1n), proof.storageProof[0]!.proof],
+      })
+      const bytes = [...proof.accountProof, ...proof.storageProof[0]!.proof].reduce(
+        (n, h) => n + (h.length - 2) / 2,
+        0,
+      )
+      t.diagnostic(`verifyAccountStorage as a transaction: ${gas} gas, ${bytes} bytes of proof nodes`)
+    })
+
+    test(`${name}: a tampered, cut or unrooted proof reverts with its error`, async () => {
+      const f = filled.get(name)!
+      const proof = await f.client.getProof({
+        address: f.entries,
+        storageKeys: [slotOf(pair[0])],
+        blockNumber: f.blockNumber,
+      })
+      const storage = proof.storageProof[0]!.proof
+      const last = storage.length - 1
+      const slot = slotOf(pair[0])
+      await revertsWith(read('verifyStorage', [proof.storageHash, slot, tamper(storage, 0)]), 'RootMismatch')
+      await revertsWith(
+        read('verifyStorage', [proof.storageHash, slot, tamper(storage, 1)]),
+        'BadProofNode',
+        [1n],
+      )
+      await revertsWith(
+        read('verifyStorage', [proof.storageHash, slot, tamper(storage, last)]),
+        'BadProofNode',
+        [BigInt(last)],
+      )
+      await revertsWith(
+        read('verifyStorage', [proof.storageHash, slot, storage.slice(0, last)]),
+        'MissingProofNode',
+        [BigInt(last)],
+      )
+      await revertsWith(
+        read('verifyStorage', [proof.storageHash, slot, [...storage, storage[last]!]]),
+        'UnusedProofNode',
+        [BigInt(last + 1)],
+      )
+      const accountLast = proof.accountProof.length - 1
+      await revertsWith(
+        read('verifyAccount', [f.stateRoot, f.entries, tamper(proof.accountProof, accountLast)]),
+        'BadProofNode',
+        [BigInt(accountLast)],
+      )
+      // A root the proof does not hang from: another block's, or the other chain's.
+      const other = filled.get(name === 'hardhat' ? 'mosaic' : 'hardhat')!
+      await revertsWith(
+        read('verifyAccount', [other.stateRoot, f.entries, proof.accountProof]),
+        'RootMismatch',
+      )
+      await revertsWith(read('verifyStorage', [keccak256('0x01'), slot, storage]), 'RootMismatch')
+    })
+  }
+
+  test('both chains hold the same storage trie for the same entries', async () => {
+    const [h, m] = [filled.get('hardhat')!, filled.get('mosaic')!]
+    const [hp, mp] = await Promise.all([
+      h.client.getProof({ address: h.entries, storageKeys: [], blockNumber: h.blockNumber }),
+      m.client.getProof({ address: m.entries, storageKeys: [], blockNumber: m.blockNumber }),
+    ])
+    assert.equal(mp.storageHash, hp.storageHash)
+    assert.notEqual(m.stateRoot, h.stateRoot)
+  })
+})
