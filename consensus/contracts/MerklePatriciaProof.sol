@@ -162,11 +162,12 @@ library MerklePatriciaProof {
     if (skip == 2 && uint8(node[hp.start]) & 0x0f != 0) revert BadProofNode(index);
     uint256 nibbles = hp.len * 2 - skip;
     if (depth + nibbles > KEY_NIBBLES) return s; // longer than any key: not on the key's path
-    for (uint256 i = 0; i < nibbles; i++) {
-      uint256 at = skip + i;
-      uint8 b = uint8(node[hp.start + at / 2]);
-      if ((at % 2 == 0 ? b >> 4 : b & 0x0f) != nibbleAt(path, depth + i)) return s; // diverges: absent
-    }
+    // The node's nibbles and the key's next ones, both left-aligned in a word, compared at once.
+    bytes32 nodePath = skip == 1
+      ? bytes32(node[hp.start:hp.start + hp.len]) << 4
+      : bytes32(node[hp.start + 1:hp.start + hp.len]);
+    bytes32 mask = ~bytes32(type(uint256).max >> (4 * nibbles));
+    if ((nodePath ^ (path << (4 * depth))) & mask != 0) return s; // diverges: absent
     s.depth = depth + nibbles;
     if (flag >= 2) {
       // A leaf. A secure trie's keys all have 64 nibbles, so a leaf ends the path exactly there.
@@ -187,14 +188,32 @@ library MerklePatriciaProof {
   {
     if (depth >= KEY_NIBBLES) revert BadProofNode(index);
     uint256 want = nibbleAt(path, depth);
-    for (uint256 slot = 0; slot < 17; slot++) {
-      Rlp memory it = itemAt(node, at, index);
-      if (slot == want) s.next = child(node, it, index);
-      if (slot == 16 && (it.isList || it.len != 0)) revert BadProofNode(index);
-      at = it.start + it.len;
+    for (uint256 slot = 0; slot < 16; slot++) {
+      if (slot == want) {
+        (uint256 start, uint256 len, bool isList) = item(node, at, index);
+        s.next = child(node, Rlp(at, start, len, isList), index);
+        at = start + len;
+      } else {
+        at = skipChild(node, at, index);
+      }
     }
+    // The value slot: empty.
+    if (at >= node.length || node[at] != 0x80) revert BadProofNode(index);
+    at++;
     if (at != node.length) revert BadProofNode(index);
     s.depth = depth + 1;
+  }
+
+  /// The position after the branch child at `at`; empty and hashed children (nearly all) without a
+  /// full decode.
+  function skipChild(bytes calldata node, uint256 at, uint256 index) private pure returns (uint256) {
+    if (at < node.length) {
+      bytes1 prefix = node[at];
+      if (prefix == 0x80) return at + 1;
+      if (prefix == 0xa0) return at + 33;
+    }
+    (uint256 start, uint256 len,) = item(node, at, index);
+    return start + len;
   }
 
   /// A child reference: empty, a 32-byte hash, or a whole node under 32 bytes embedded as a list.
