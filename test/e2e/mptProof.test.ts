@@ -39,8 +39,6 @@ const ENTRIES = 300n
 const FILL_BATCH = 100
 const EMPTY_TRIE_ROOT = '0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421'
 const EMPTY_CODE_HASH = keccak256('0x')
-/** A mapping key never written. */
-const ABSENT_KEY = 10_000_000n
 
 /** The storage slot of `entries[key]` (the mapping is at slot 0). */
 const slotOf = (key: bigint): Hex => keccak256(concat([toHex(key, { size: 32 }), toHex(0n, { size: 32 })]))
@@ -63,14 +61,40 @@ function extensionPair(): [bigint, bigint] {
   }
 }
 
+type NodeKind = 'branch' | 'extension' | 'leaf'
+
+/** The kind of a trie node: 17 items, or 2 with a hex-prefix flag of 0-1 (extension) or 2-3 (leaf). */
+function nodeKind(node: Hex): NodeKind {
+  const items = RLP.decode(node)
+  assert.ok(Array.isArray(items) && (items.length === 17 || items.length === 2), `not a trie node: ${node}`)
+  if (items.length === 17) return 'branch'
+  const path = items[0]
+  assert.ok(path instanceof Uint8Array && path.length > 0)
+  return path[0]! >> 4 <= 1 ? 'extension' : 'leaf'
+}
+
+const commonNibbles = (a: string, b: string): number => {
+  let n = 0
+  while (n < a.length && a[n] === b[n]) n++
+  return n
+}
+
+/**
+ * Where the walk for an absent trie path stops, from the paths present: at a leaf when one key alone
+ * shares the longest prefix with it, inside an extension when the keys sharing that prefix also
+ * share the next nibble, else at the empty slot of a branch.
+ */
+function exclusionKind(path: string, present: string[]): NodeKind {
+  const longest = Math.max(...present.map((p) => commonNibbles(path, p)))
+  const near = present.filter((p) => commonNibbles(path, p) === longest)
+  if (near.length === 1) return 'leaf'
+  const shared = Math.min(...near.map((p) => commonNibbles(near[0]!, p)))
+  return shared > longest ? 'extension' : 'branch'
+}
+
 /** Indices of the extension nodes in a proof: two-item lists whose hex-prefix flag is 0 or 1. */
 function extensionNodes(proof: readonly Hex[]): number[] {
-  return proof.flatMap((node, i) => {
-    const items = RLP.decode(node)
-    if (!Array.isArray(items) || items.length !== 2) return []
-    const path = items[0]
-    return path instanceof Uint8Array && path.length > 0 && path[0]! >> 4 <= 1 ? [i] : []
-  })
+  return proof.flatMap((node, i) => (nodeKind(node) === 'extension' ? [i] : []))
 }
 
 /** The proof with one byte of node `node` flipped. */
@@ -100,6 +124,14 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
   let entriesArtifact: CompiledContract
   const keys = Array.from({ length: Number(ENTRIES) }, (_, i) => BigInt(i + 1))
   const pair = extensionPair()
+  /** Never-written keys whose exclusion proofs end at each kind of node (found offline, checked below). */
+  const absent = ((): Record<NodeKind, bigint> => {
+    const present = [...keys, ...pair].map((k) => keccak256(slotOf(k)).slice(2))
+    const found: Partial<Record<NodeKind, bigint>> = {}
+    for (let k = 10_000_000n; Object.keys(found).length < 3; k++)
+      found[exclusionKind(keccak256(slotOf(k)).slice(2), present)] ??= k
+    return found as Record<NodeKind, bigint>
+  })()
   const filled = new Map<'hardhat' | 'mosaic', Filled>()
 
   const chainAt = (id: number, url: string): Chain =>
@@ -245,9 +277,10 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
       ])
     })
 
-    test(`${name}: storage slots, an absent slot, and a path through an extension node`, async (t) => {
+    test(`${name}: storage slots, absent slots (ending at a branch, a leaf, an extension), a path through an extension`, async (t) => {
       const f = filled.get(name)!
-      const sample = [1n, 2n, 150n, ENTRIES, ...pair, ABSENT_KEY]
+      const absentKeys = Object.values(absent)
+      const sample = [1n, 2n, 150n, ENTRIES, ...pair, ...absentKeys]
       const proof = await f.client.getProof({
         address: f.entries,
         storageKeys: sample.map(slotOf),
@@ -255,7 +288,7 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
       })
       for (const [i, key] of sample.entries()) {
         const sp = proof.storageProof[i]!
-        const want = key === ABSENT_KEY ? 0n : entryValue(key)
+        const want = absentKeys.includes(key) ? 0n : entryValue(key)
         assert.equal(sp.value, want, `eth_getProof value of entries[${key}]`)
         assert.equal(await read('verifyStorage', [proof.storageHash, slotOf(key), sp.proof]), want)
         assert.equal(
@@ -267,6 +300,14 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
             sp.proof,
           ]),
           want,
+        )
+      }
+      for (const [kind, key] of Object.entries(absent)) {
+        const nodes = proof.storageProof[sample.indexOf(key)]!.proof
+        assert.equal(
+          nodeKind(nodes.at(-1)!),
+          kind,
+          `the exclusion proof of entries[${key}] ends at a ${kind}`,
         )
       }
       const [x, y] = [proof.storageProof[4]!.proof, proof.storageProof[5]!.proof]
