@@ -4,9 +4,12 @@
 // committed to Core. A mapping of ~300 entries gives long branch paths; two keys ground so that their
 // trie paths share six nibbles put an extension node on their path (the proofs are decoded to check).
 import assert from 'node:assert/strict'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { createMerkleProof, createMPT } from '@ethereumjs/mpt'
 import { RLP } from '@ethereumjs/rlp'
 import {
+  type Abi,
   type Address,
   BaseError,
   type Chain,
@@ -17,6 +20,7 @@ import {
   defineChain,
   type Hex,
   hexToBigInt,
+  hexToBytes,
   http,
   keccak256,
   type PublicClient,
@@ -32,8 +36,8 @@ import {
   startHardhatOrigin,
   merklePatriciaProofVerifierAbi as verifierAbi,
 } from '../../consensus/index.ts'
-import { DEV_CHAIN_ID, DEV_KEYS, type DevNode, startDevNode } from '../helpers/node.ts'
-import { type CompiledContract, compileContract } from '../helpers/solc.ts'
+import { DEV_CHAIN_ID, DEV_KEYS, type DevNode, REPO_ROOT, startDevNode } from '../helpers/node.ts'
+import { type CompiledContract, compileContract, compileFiles } from '../helpers/solc.ts'
 
 const ENTRIES = 300n
 const FILL_BATCH = 100
@@ -178,6 +182,16 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
     return { client, entries, funded, blockNumber: block.number, stateRoot: block.stateRoot }
   }
 
+  async function deployOnOrigin(abi: Abi, bytecode: Hex): Promise<Address> {
+    const deployer = createWalletClient({
+      account: privateKeyToAccount(DEV_KEYS[7]),
+      chain: chainAt(origin.chainId, origin.url),
+      transport: http(origin.url),
+    })
+    const hash = await deployer.deployContract({ abi, bytecode })
+    return (await originClient.waitForTransactionReceipt({ hash })).contractAddress!
+  }
+
   /** An eth_call of the verifier on the origin; results are compared as decoded. */
   const read = (
     functionName: 'verifyAccount' | 'verifyStorage' | 'verifyAccountStorage',
@@ -211,16 +225,7 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
       transport: http(origin.url),
       pollingInterval: 100,
     })
-    const deployer = createWalletClient({
-      account: privateKeyToAccount(DEV_KEYS[7]),
-      chain: chainAt(origin.chainId, origin.url),
-      transport: http(origin.url),
-    })
-    const hash = await deployer.deployContract({
-      abi: verifierAbi,
-      bytecode: merklePatriciaProofVerifierBytecode,
-    })
-    verifier = (await originClient.waitForTransactionReceipt({ hash })).contractAddress!
+    verifier = await deployOnOrigin(verifierAbi, merklePatriciaProofVerifierBytecode)
     const [hardhat, mosaic] = await Promise.all([
       fill(origin.url, origin.chainId),
       fill(aux.url, DEV_CHAIN_ID),
@@ -376,6 +381,38 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
       await revertsWith(read('verifyStorage', [keccak256('0x01'), slot, storage]), 'RootMismatch')
     })
   }
+
+  test('embedded nodes (under 32 bytes), listed in the proof or not, in a trie built with raw paths', async () => {
+    // A secure trie practically never embeds a node (its leaves keep ~60 nibbles of hashed path), so
+    // this trie is built with raw paths sharing 62 nibbles: an extension to a hashed branch, below it
+    // an embedded branch and embedded leaves (one with an empty path).
+    const library = join(REPO_ROOT, 'consensus', 'contracts', 'MerklePatriciaProof.sol')
+    const harnessArtifact = compileFiles([library, 'MptHarness.sol']).MptHarness!
+    const harness = await deployOnOrigin(harnessArtifact.abi, harnessArtifact.bytecode)
+    const trie = await createMPT({ useKeyHashing: false })
+    const path = (tail: string): Hex => `0x${'aa'.repeat(31)}${tail}`
+    const stored: Record<string, Hex> = { '00': '0x01', '01': '0x0202', '10': '0x03' }
+    for (const [tail, value] of Object.entries(stored))
+      await trie.put(hexToBytes(path(tail)), hexToBytes(value))
+    const root = toHex(trie.root())
+    const walk = async (tail: string, proof: Hex[]) =>
+      originClient.readContract({
+        address: harness,
+        abi: harnessArtifact.abi,
+        functionName: 'get',
+        args: [root, path(tail), proof],
+      })
+    for (const tail of [...Object.keys(stored), '02', 'ab']) {
+      const listed = (await createMerkleProof(trie, hexToBytes(path(tail)))).map((n) => toHex(n))
+      // geth lists hashed nodes only; ethereumjs lists the embedded ones as well.
+      const hashedOnly = listed.filter((n, i) => i === 0 || n.length >= 2 + 64)
+      const want = stored[tail] === undefined ? [false, '0x'] : [true, stored[tail]]
+      if (tail === '00' || tail === '01')
+        assert.ok(listed.length > hashedOnly.length + 1, 'two embedded nodes')
+      assert.deepEqual(await walk(tail, listed), want, `path ...${tail}, embedded nodes listed`)
+      assert.deepEqual(await walk(tail, hashedOnly), want, `path ...${tail}, hashed nodes only`)
+    }
+  })
 
   test('both chains hold the same storage trie for the same entries', async () => {
     const [h, m] = [filled.get('hardhat')!, filled.get('mosaic')!]
