@@ -25,6 +25,9 @@ library MerklePatriciaProof {
   /// keccak256(rlp("")): the root of an empty trie.
   bytes32 internal constant EMPTY_TRIE_ROOT = 0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421;
   uint256 private constant KEY_NIBBLES = 64;
+  /// In place of a proof node's index when decoding a leaf's value: which error a malformed one gets.
+  uint256 private constant IN_ACCOUNT = type(uint256).max;
+  uint256 private constant IN_STORAGE_VALUE = type(uint256).max - 1;
 
   /// The account at `account` under `stateRoot`; `exists` is false (and the rest zero) when it is absent.
   function verifyAccount(bytes32 stateRoot, address account, bytes[] calldata proof)
@@ -34,7 +37,7 @@ library MerklePatriciaProof {
   {
     (bool found, bytes calldata value) = get(stateRoot, keccak256(abi.encodePacked(account)), proof);
     if (!found) return (false, 0, 0, bytes32(0), bytes32(0));
-    (uint256 pos, uint256 len, bool isList) = item(value, 0, type(uint256).max);
+    (uint256 pos, uint256 len, bool isList) = item(value, 0, IN_ACCOUNT);
     if (!isList || pos + len != value.length) revert BadAccount();
     uint256 end = pos + len;
     (nonce, pos) = uintAt(value, pos, end);
@@ -53,7 +56,7 @@ library MerklePatriciaProof {
   {
     (bool found, bytes calldata rlp) = get(storageRoot, keccak256(abi.encodePacked(slot)), proof);
     if (!found) return 0;
-    (uint256 pos, uint256 len, bool isList) = item(rlp, 0, type(uint256).max);
+    (uint256 pos, uint256 len, bool isList) = item(rlp, 0, IN_STORAGE_VALUE);
     // Zero is never stored (the slot is deleted), and integers are minimal: no leading zero byte.
     if (isList || pos + len != rlp.length || len > 32 || len == 0 || (len > 1 && rlp[pos] == 0))
       revert BadStorageValue();
@@ -188,15 +191,10 @@ library MerklePatriciaProof {
   {
     if (depth >= KEY_NIBBLES) revert BadProofNode(index);
     uint256 want = nibbleAt(path, depth);
-    for (uint256 slot = 0; slot < 16; slot++) {
-      if (slot == want) {
-        (uint256 start, uint256 len, bool isList) = item(node, at, index);
-        s.next = child(node, Rlp(at, start, len, isList), index);
-        at = start + len;
-      } else {
-        at = skipChild(node, at, index);
-      }
-    }
+    at = skipChildren(node, at, want, index);
+    (uint256 start, uint256 len, bool isList) = item(node, at, index);
+    s.next = child(node, Rlp(at, start, len, isList), index);
+    at = skipChildren(node, start + len, 15 - want, index);
     // The value slot: empty.
     if (at >= node.length || node[at] != 0x80) revert BadProofNode(index);
     at++;
@@ -204,16 +202,29 @@ library MerklePatriciaProof {
     s.depth = depth + 1;
   }
 
-  /// The position after the branch child at `at`; empty and hashed children (nearly all) without a
-  /// full decode.
-  function skipChild(bytes calldata node, uint256 at, uint256 index) private pure returns (uint256) {
-    if (at < node.length) {
-      bytes1 prefix = node[at];
-      if (prefix == 0x80) return at + 1;
-      if (prefix == 0xa0) return at + 33;
+  /// The position after `count` branch children from `at`. Empty and hashed children (nearly all) are
+  /// skipped by their first byte; the rest (embedded nodes, malformed items) are decoded.
+  function skipChildren(bytes calldata node, uint256 at, uint256 count, uint256 index)
+    private
+    pure
+    returns (uint256)
+  {
+    uint256 end = node.length;
+    assembly ("memory-safe") {
+      for {} count {} {
+        if iszero(lt(at, end)) { break }
+        switch byte(0, calldataload(add(node.offset, at)))
+        case 0x80 { at := add(at, 1) }
+        case 0xa0 { at := add(at, 33) }
+        default { break }
+        count := sub(count, 1)
+      }
     }
-    (uint256 start, uint256 len,) = item(node, at, index);
-    return start + len;
+    for (; count > 0; count--) {
+      (uint256 start, uint256 len,) = item(node, at, index);
+      at = start + len;
+    }
+    return at;
   }
 
   /// A child reference: empty, a 32-byte hash, or a whole node under 32 bytes embedded as a list.
@@ -238,7 +249,7 @@ library MerklePatriciaProof {
   }
 
   /// Start and length of the payload of the RLP item at `pos`, and whether it is a list; a malformed
-  /// item reverts BadProofNode(index) (BadAccount when index is type(uint256).max: a leaf's value).
+  /// item reverts BadProofNode(index), or BadAccount / BadStorageValue for a leaf's value.
   function item(bytes calldata b, uint256 pos, uint256 index)
     private
     pure
@@ -268,21 +279,22 @@ library MerklePatriciaProof {
   }
 
   function bad(uint256 index) private pure {
-    if (index == type(uint256).max) revert BadAccount();
+    if (index == IN_ACCOUNT) revert BadAccount();
+    if (index == IN_STORAGE_VALUE) revert BadStorageValue();
     revert BadProofNode(index);
   }
 
   /// The RLP integer at `pos` (at most 32 bytes) and the position after it.
   function uintAt(bytes calldata b, uint256 pos, uint256 end) private pure returns (uint256 v, uint256 next) {
     if (pos >= end) revert BadAccount();
-    (uint256 start, uint256 len, bool isList) = item(b, pos, type(uint256).max);
+    (uint256 start, uint256 len, bool isList) = item(b, pos, IN_ACCOUNT);
     if (isList || len > 32 || start + len > end) revert BadAccount();
     return (toUint(b, start, len), start + len);
   }
 
   function bytes32At(bytes calldata b, uint256 pos, uint256 end) private pure returns (bytes32 v, uint256 next) {
     if (pos >= end) revert BadAccount();
-    (uint256 start, uint256 len, bool isList) = item(b, pos, type(uint256).max);
+    (uint256 start, uint256 len, bool isList) = item(b, pos, IN_ACCOUNT);
     if (isList || len != 32 || start + len > end) revert BadAccount();
     return (bytes32(b[start:start + 32]), start + 32);
   }
