@@ -192,6 +192,22 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
     return (await originClient.waitForTransactionReceipt({ hash })).contractAddress!
   }
 
+  /** The library's walk on a raw path (MptHarness, deployed on first use). */
+  let harness: Address | undefined
+  const harnessArtifact = compileFiles([
+    join(REPO_ROOT, 'consensus', 'contracts', 'MerklePatriciaProof.sol'),
+    'MptHarness.sol',
+  ]).MptHarness!
+  async function walkRaw(root: Hex, path: Hex, proof: Hex[]): Promise<unknown> {
+    harness ??= await deployOnOrigin(harnessArtifact.abi, harnessArtifact.bytecode)
+    return originClient.readContract({
+      address: harness,
+      abi: harnessArtifact.abi,
+      functionName: 'get',
+      args: [root, path, proof],
+    })
+  }
+
   /** An eth_call of the verifier on the origin; results are compared as decoded. */
   const read = (
     functionName: 'verifyAccount' | 'verifyStorage' | 'verifyAccountStorage',
@@ -386,22 +402,13 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
     // A secure trie practically never embeds a node (its leaves keep ~60 nibbles of hashed path), so
     // this trie is built with raw paths sharing 62 nibbles: an extension to a hashed branch, below it
     // an embedded branch and embedded leaves (one with an empty path).
-    const library = join(REPO_ROOT, 'consensus', 'contracts', 'MerklePatriciaProof.sol')
-    const harnessArtifact = compileFiles([library, 'MptHarness.sol']).MptHarness!
-    const harness = await deployOnOrigin(harnessArtifact.abi, harnessArtifact.bytecode)
     const trie = await createMPT({ useKeyHashing: false })
     const path = (tail: string): Hex => `0x${'aa'.repeat(31)}${tail}`
     const stored: Record<string, Hex> = { '00': '0x01', '01': '0x0202', '10': '0x03' }
     for (const [tail, value] of Object.entries(stored))
       await trie.put(hexToBytes(path(tail)), hexToBytes(value))
     const root = toHex(trie.root())
-    const walk = async (tail: string, proof: Hex[]) =>
-      originClient.readContract({
-        address: harness,
-        abi: harnessArtifact.abi,
-        functionName: 'get',
-        args: [root, path(tail), proof],
-      })
+    const walk = (tail: string, proof: Hex[]) => walkRaw(root, path(tail), proof)
     for (const tail of [...Object.keys(stored), '02', 'ab']) {
       const listed = (await createMerkleProof(trie, hexToBytes(path(tail)))).map((n) => toHex(n))
       // geth lists hashed nodes only; ethereumjs lists the embedded ones as well.
@@ -412,6 +419,36 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
       assert.deepEqual(await walk(tail, listed), want, `path ...${tail}, embedded nodes listed`)
       assert.deepEqual(await walk(tail, hashedOnly), want, `path ...${tail}, hashed nodes only`)
     }
+  })
+
+  test('nodes that hash to the root but are not what the path needs revert with their error', async () => {
+    const path: Hex = `0x${'aa'.repeat(32)}` // first nibble 0xa: branch slot 10
+    const none = new Uint8Array(0)
+    const hash = hexToBytes(keccak256('0x02'))
+    const malformed: Record<string, Uint8Array> = {
+      'a string, not a list': RLP.encode(new Uint8Array(40).fill(1)),
+      'three items': RLP.encode([Uint8Array.of(0x3a), none, none]),
+      'bytes after the list': Uint8Array.from([...RLP.encode([Uint8Array.of(0x3a), hash]), 0]),
+      'a branch with a value': RLP.encode([...Array<Uint8Array>(16).fill(hash), Uint8Array.of(1)]),
+      'a branch child of 31 bytes': RLP.encode([...Array<Uint8Array>(16).fill(hash.subarray(1)), none]),
+      'a hex-prefix flag of 4': RLP.encode([Uint8Array.of(0x4a), hash]),
+      'a leaf ending before 64 nibbles': RLP.encode([Uint8Array.of(0x3a), Uint8Array.of(1)]),
+      'an extension to nothing': RLP.encode([Uint8Array.of(0x1a), none]),
+    }
+    for (const [what, node] of Object.entries(malformed)) {
+      await revertsWith(walkRaw(keccak256(node), path, [toHex(node)]), 'BadProofNode', [0n]).catch((e) => {
+        throw new Error(`${what}: ${String(e)}`)
+      })
+    }
+    // A one-leaf trie whose leaf holds something else than an account or a storage integer.
+    const account = privateKeyToAccount(generatePrivateKey()).address
+    const slot = keccak256('0x03')
+    const leaf = (key: Hex, value: Uint8Array): Hex =>
+      toHex(RLP.encode([hexToBytes(concat(['0x20', keccak256(key)])), value]))
+    const notAccount = leaf(account, RLP.encode([1, 2, 3]))
+    await revertsWith(read('verifyAccount', [keccak256(notAccount), account, [notAccount]]), 'BadAccount')
+    const notInteger = leaf(slot, RLP.encode([1]))
+    await revertsWith(read('verifyStorage', [keccak256(notInteger), slot, [notInteger]]), 'BadStorageValue')
   })
 
   test('both chains hold the same storage trie for the same entries', async () => {
