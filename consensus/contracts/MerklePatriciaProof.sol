@@ -71,8 +71,11 @@ library MerklePatriciaProof {
     returns (bool found, bytes calldata value)
   {
     value = msg.data[0:0];
-    if (root == EMPTY_TRIE_ROOT && (proof.length == 0 || (proof.length == 1 && proof[0].length == 1 && proof[0][0] == 0x80)))
-      return (false, value);
+    // An empty trie (an account without storage): eth_getProof gives no nodes, or the one empty node.
+    if (root == EMPTY_TRIE_ROOT) {
+      if (proof.length == 0 || (proof.length == 1 && proof[0].length == 1 && proof[0][0] == 0x80))
+        return (false, value);
+    }
     if (proof.length == 0) revert MissingProofNode(0);
     if (keccak256(proof[0]) != root) revert RootMismatch();
 
@@ -292,7 +295,11 @@ library MerklePatriciaProof {
     return (toUint(b, start, len), start + len);
   }
 
-  function bytes32At(bytes calldata b, uint256 pos, uint256 end) private pure returns (bytes32 v, uint256 next) {
+  function bytes32At(bytes calldata b, uint256 pos, uint256 end)
+    private
+    pure
+    returns (bytes32 v, uint256 next)
+  {
     if (pos >= end) revert BadAccount();
     (uint256 start, uint256 len, bool isList) = item(b, pos, IN_ACCOUNT);
     if (isList || len != 32 || start + len > end) revert BadAccount();
@@ -332,7 +339,8 @@ contract MerklePatriciaProofVerifier {
     bytes32 slot,
     bytes[] calldata storageProof
   ) external pure returns (uint256 value) {
-    (bool exists,,, bytes32 storageRoot,) = MerklePatriciaProof.verifyAccount(stateRoot, account, accountProof);
+    (bool exists,,, bytes32 storageRoot,) =
+      MerklePatriciaProof.verifyAccount(stateRoot, account, accountProof);
     if (!exists) return 0;
     return MerklePatriciaProof.verifyStorage(storageRoot, slot, storageProof);
   }
