@@ -255,7 +255,7 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
   })
 
   for (const name of ['hardhat', 'mosaic'] as const) {
-    test(`${name}: accounts, present and absent, against the block's state root`, async () => {
+    test(`${name}: accounts, present (with and without storage) and absent, against the block's state root`, async () => {
       const f = filled.get(name)!
       const code = await f.client.getCode({ address: f.entries, blockNumber: f.blockNumber })
       const proof = await f.client.getProof({
@@ -275,7 +275,7 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
       for (const eoa of f.funded) {
         const p = await f.client.getProof({
           address: eoa.address,
-          storageKeys: [],
+          storageKeys: [slotOf(1n)],
           blockNumber: f.blockNumber,
         })
         assert.deepEqual(await read('verifyAccount', [f.stateRoot, eoa.address, p.accountProof]), [
@@ -285,9 +285,18 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
           EMPTY_TRIE_ROOT,
           EMPTY_CODE_HASH,
         ])
+        // No storage at all: the storage proof of an empty trie.
+        const storage = p.storageProof[0]!.proof
+        assert.equal(await read('verifyStorage', [EMPTY_TRIE_ROOT, slotOf(1n), storage]), 0n)
+        const args = [f.stateRoot, eoa.address, p.accountProof, slotOf(1n), storage]
+        assert.equal(await read('verifyAccountStorage', args), 0n)
       }
       const nobody = privateKeyToAccount(generatePrivateKey()).address
-      const absent = await f.client.getProof({ address: nobody, storageKeys: [], blockNumber: f.blockNumber })
+      const absent = await f.client.getProof({
+        address: nobody,
+        storageKeys: [slotOf(1n)],
+        blockNumber: f.blockNumber,
+      })
       assert.ok(absent.accountProof.length > 0, 'an exclusion proof has nodes')
       assert.deepEqual(await read('verifyAccount', [f.stateRoot, nobody, absent.accountProof]), [
         false,
@@ -296,6 +305,9 @@ describe('Merkle-Patricia proofs of both chains verified on the origin', () => {
         `0x${'0'.repeat(64)}`,
         `0x${'0'.repeat(64)}`,
       ])
+      const storage = absent.storageProof[0]!.proof
+      const args = [f.stateRoot, nobody, absent.accountProof, slotOf(1n), storage]
+      assert.equal(await read('verifyAccountStorage', args), 0n)
     })
 
     test(`${name}: storage slots, absent slots (ending at a branch, a leaf, an extension), a path through an extension`, async (t) => {
