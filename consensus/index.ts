@@ -38,6 +38,8 @@ export {
   type HardhatOrigin,
   type HardhatOriginOptions,
   type MetaBlockCommit,
+  merklePatriciaProofVerifierAbi,
+  merklePatriciaProofVerifierBytecode,
   ORIGIN_SOLC_VERSION,
   type OriginBlock,
   OriginClient,

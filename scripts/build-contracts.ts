@@ -17,7 +17,7 @@ export const CONTRACTS_DIR = join(REPO_ROOT, 'consensus', 'contracts')
 export const ARTIFACTS_PATH = join(CONTRACTS_DIR, 'artifacts.json')
 export const ABI_PATH = join(REPO_ROOT, 'consensus', 'origin', 'abi.generated.ts')
 /** The deployable contracts; the other sources are libraries inlined into them. */
-const CONTRACTS = ['StakeToken', 'Stake', 'Core'] as const
+const CONTRACTS = ['StakeToken', 'Stake', 'Core', 'MerklePatriciaProofVerifier'] as const
 /** Hardhat's default hardfork runs cancun bytecode; so does every live Ethereum network. */
 const EVM_VERSION = 'cancun'
 const OPTIMIZER_RUNS = 200

@@ -4,13 +4,16 @@
 import type { Hex } from 'viem'
 import artifacts from '../contracts/artifacts.json' with { type: 'json' }
 import { VOTE_DOMAIN_NAME, VOTE_DOMAIN_VERSION, type Vote } from '../rules/vote.ts'
-import { coreAbi, stakeAbi, stakeTokenAbi } from './abi.generated.ts'
+import { coreAbi, merklePatriciaProofVerifierAbi, stakeAbi, stakeTokenAbi } from './abi.generated.ts'
 
-export { coreAbi, stakeAbi, stakeTokenAbi }
+export { coreAbi, merklePatriciaProofVerifierAbi, stakeAbi, stakeTokenAbi }
 
 export const stakeTokenBytecode = artifacts.contracts.StakeToken.bytecode as Hex
 export const stakeBytecode = artifacts.contracts.Stake.bytecode as Hex
 export const coreBytecode = artifacts.contracts.Core.bytecode as Hex
+/** Merkle-Patricia proofs (eth_getProof) checked on-chain; the gateways' message bus uses its library. */
+export const merklePatriciaProofVerifierBytecode = artifacts.contracts.MerklePatriciaProofVerifier
+  .bytecode as Hex
 export const ORIGIN_SOLC_VERSION: string = artifacts.solcVersion
 
 /** Every custom error the contracts can revert with (Core and Stake bubble up the token's). */

@@ -15,6 +15,8 @@ export {
 export {
   coreAbi,
   coreBytecode,
+  merklePatriciaProofVerifierAbi,
+  merklePatriciaProofVerifierBytecode,
   ORIGIN_SOLC_VERSION,
   type OriginVote,
   originErrorsAbi,

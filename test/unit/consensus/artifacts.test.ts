@@ -19,9 +19,14 @@ describe('origin contract artifacts', () => {
     assert.ok(readFileSync(ABI_PATH, 'utf8') === fresh.abi, 'out of date: run `npm run build:contracts`')
   })
 
-  it('holds the three deployable contracts with creation bytecode', () => {
+  it('holds the deployable contracts with creation bytecode', () => {
     const parsed = JSON.parse(fresh.artifacts) as { contracts: Record<string, { bytecode: string }> }
-    assert.deepEqual(Object.keys(parsed.contracts), ['StakeToken', 'Stake', 'Core'])
+    assert.deepEqual(Object.keys(parsed.contracts), [
+      'StakeToken',
+      'Stake',
+      'Core',
+      'MerklePatriciaProofVerifier',
+    ])
     for (const c of Object.values(parsed.contracts)) assert.match(c.bytecode, /^0x[0-9a-f]{200,}$/)
   })
 })
