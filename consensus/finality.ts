@@ -140,9 +140,13 @@ export class Finality {
   }
 
   /** The kernel governing the next block on the head. */
-  async kernel(): Promise<Kernel> {
-    const head = this.modules.chain.head()
-    return (await this.modules.kernels.governing(head.hash, head.number + 1n)) ?? this.genesisKernel()
+  kernel(): Promise<Kernel> {
+    return this.kernelAfter(this.modules.chain.head())
+  }
+
+  /** The kernel governing the block after the stored block `c` (kernel 1 while `c` is unknown). */
+  async kernelAfter(c: Checkpoint): Promise<Kernel> {
+    return (await this.modules.kernels.governing(c.hash, c.number + 1n)) ?? this.genesisKernel()
   }
 
   private genesisKernel(): Kernel {

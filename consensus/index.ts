@@ -71,6 +71,7 @@ export {
   type FinalityState,
   genesisFinality,
   hasSupermajority,
+  isCheckpoint,
   offence,
   protectionVerdict,
   tally,

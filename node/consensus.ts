@@ -101,9 +101,7 @@ export function createConsensus(
     origin,
     producerHooks: {
       certificateFor: (parent) => finality.certificateFor(checkpointOf(parent)),
-      validatorsFor: async (head) =>
-        (await kernels.governing(bytesToHex(head.hash()), head.header.number + 1n))?.validators ??
-        genesisKernel.validators,
+      validatorsFor: async (head) => (await finality.kernelAfter(checkpointOf(head))).validators,
       async observationFor(parent) {
         const seen = origin?.watcher.latest
         if (!seen) return undefined

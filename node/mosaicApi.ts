@@ -2,7 +2,7 @@
 // the origin chain as operators and gateways read them.
 import type { Block } from '@ethereumjs/block'
 import { bytesToHex } from '@ethereumjs/util'
-import type { Finality, StakedValidator } from '../consensus/index.ts'
+import { type Finality, isCheckpoint, type StakedValidator } from '../consensus/index.ts'
 import type { MosaicBackend } from '../rpc/index.ts'
 import type { Chain } from './chain/chain.ts'
 import type { OriginLink } from './consensus.ts'
@@ -98,7 +98,7 @@ export class MosaicApi implements MosaicBackend {
       number: hex(cp.number),
       hash: bytesToHex(block.hash()),
       canonical,
-      isCheckpoint: cp.number % BigInt(chain.genesis.mosaic.epochLength) === 0n,
+      isCheckpoint: isCheckpoint(cp.number, chain.genesis.mosaic.epochLength),
       status,
       links: finality.votesFor(cp).map((l) => ({
         kernelHeight: hex(l.vote.kernelHeight),

@@ -8,7 +8,7 @@ import secp256k1 from 'secp256k1'
 import { ConsensusError } from '../errors.ts'
 import { addressOfPublicKey } from './keys.ts'
 import { type OriginObservation, observationFields, readObservation } from './observation.ts'
-import { uintBytes } from './rlpFields.ts'
+import { readUintField, uintBytes } from './rlpFields.ts'
 import { readVoteFields, type Vote, voteFields } from './vote.ts'
 
 export const EXTRA_VANITY = 32
@@ -52,9 +52,9 @@ function decodeQc(item: unknown): QuorumCertificate {
   if (!Array.isArray(item) || item.length !== 7) {
     throw new ConsensusError('BAD_PAYLOAD', 'quorum certificate must be an RLP list of 7 items')
   }
-  const bitmap = item[5]
+  const signers = readUintField(item[5], 64)
   const sigs = item[6]
-  if (!(bitmap instanceof Uint8Array) || bitmap.length > 64 || bitmap[0] === 0) {
+  if (signers === undefined) {
     throw new ConsensusError('BAD_PAYLOAD', 'quorum certificate signer bitmap must be an unsigned integer')
   }
   if (!Array.isArray(sigs) || !sigs.every((x) => x instanceof Uint8Array && x.length === 65)) {
@@ -66,7 +66,6 @@ function decodeQc(item: unknown): QuorumCertificate {
   } catch (e) {
     throw new ConsensusError('BAD_PAYLOAD', `quorum certificate: ${(e as Error).message}`)
   }
-  const signers = bitmap.length === 0 ? 0n : BigInt(`0x${Buffer.from(bitmap).toString('hex')}`)
   return { vote, signers, signatures: sigs as Uint8Array[] }
 }
 
@@ -81,11 +80,10 @@ export function decodePayload(bytes: Uint8Array): ConsensusPayload {
     throw new ConsensusError('BAD_PAYLOAD', 'consensus payload must be an RLP list starting with a version')
   }
   const v = decoded[0]
-  const slotBytes = decoded[1]
-  if (!(slotBytes instanceof Uint8Array) || slotBytes.length > 8 || slotBytes[0] === 0) {
+  const slot = readUintField(decoded[1], 8)
+  if (slot === undefined) {
     throw new ConsensusError('BAD_PAYLOAD', 'consensus payload must carry the slot as an unsigned integer')
   }
-  const slot = slotBytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(slotBytes).toString('hex')}`)
   const version = v.length === 0 ? 0 : (v[0] ?? 0)
   if (decoded.length > 4) throw new ConsensusError('BAD_PAYLOAD', 'consensus payload has too many items')
   const out: ConsensusPayload = { version, slot }
