@@ -326,7 +326,28 @@ export class OriginClient {
    * Estimates (which reveals a revert with its reason), signs once, sends the same signed bytes until
    * the origin has them (a retry never makes a second transaction) and waits for the receipt.
    */
-  private send(to: Hex, abi: Abi, functionName: string, args: readonly unknown[]): Promise<SentTransaction> {
+  /**
+   * A call to any origin contract (the bridge's Gateway), in the same queue as commits so one key
+   * never has two transactions racing for a nonce. `onSigned` sees the signed bytes before they are
+   * broadcast: a caller that persists them can re-broadcast the same transaction after a restart.
+   */
+  sendCall(
+    to: Hex,
+    abi: Abi,
+    functionName: string,
+    args: readonly unknown[],
+    onSigned?: (serializedTransaction: Hex, txHash: Hex) => void | Promise<void>,
+  ): Promise<SentTransaction> {
+    return this.send(to, abi, functionName, args, onSigned)
+  }
+
+  private send(
+    to: Hex,
+    abi: Abi,
+    functionName: string,
+    args: readonly unknown[],
+    onSigned?: (serializedTransaction: Hex, txHash: Hex) => void | Promise<void>,
+  ): Promise<SentTransaction> {
     const run = async (): Promise<SentTransaction> => {
       const wallet = this.wallet
       const account = this.account
@@ -348,6 +369,7 @@ export class OriginClient {
       )
       const serializedTransaction = await wallet.signTransaction({ ...request, chain: null })
       const txHash = keccak256(serializedTransaction)
+      await onSigned?.(serializedTransaction, txHash)
       await this.withRetry(functionName, async () => {
         try {
           await this.public.sendRawTransaction({ serializedTransaction })

@@ -1,0 +1,181 @@
+// Sends bridge transactions on one chain with one key: estimates first (a refused step reverts there
+// and is named by its custom error), signs once, broadcasts the same bytes until the chain has them and
+// waits for the receipt. A retry never signs a second transaction; a caller that persists the signed
+// bytes (`onSigned`) can re-broadcast them after a restart with `rebroadcast`.
+import {
+  type Abi,
+  BaseError,
+  ContractFunctionRevertedError,
+  createWalletClient,
+  custom,
+  encodeFunctionData,
+  type Hex,
+  HttpRequestError,
+  keccak256,
+  type PublicClient,
+  TimeoutError,
+  type TransactionReceipt,
+  type Transport,
+  type WalletClient,
+} from 'viem'
+import type { PrivateKeyAccount } from 'viem/accounts'
+import { bridgeErrorsAbi } from './abi.ts'
+
+export class BridgeError extends Error {
+  override readonly name = 'BridgeError'
+  constructor(
+    message: string,
+    /** The decoded custom error of a refused step. */
+    readonly revert?: { errorName: string; args: readonly unknown[] },
+  ) {
+    super(message)
+  }
+}
+
+export interface ContractCall {
+  address: Hex
+  abi: Abi
+  functionName: string
+  args: readonly unknown[]
+  value?: bigint
+}
+
+export type OnSigned = (serializedTransaction: Hex, txHash: Hex) => void | Promise<void>
+
+export interface Sent {
+  txHash: Hex
+  receipt: TransactionReceipt
+}
+
+/** Gas estimates get this margin (percent): state can change between estimate and inclusion. */
+const GAS_MARGIN_PERCENT = 20n
+
+type EstimateRequest = Parameters<PublicClient['estimateContractGas']>[0]
+
+export class TxSender {
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly wallet: WalletClient<Transport, undefined, PrivateKeyAccount>
+
+  constructor(
+    readonly client: PublicClient,
+    readonly account: PrivateKeyAccount,
+    private readonly options: { chain: string; receiptTimeoutMs?: number; attempts?: number } = {
+      chain: 'chain',
+    },
+  ) {
+    this.wallet = createWalletClient({ account, transport: custom(client) })
+  }
+
+  get address(): Hex {
+    return this.account.address
+  }
+
+  /** One transaction at a time per key, so nonces never collide. */
+  send(call: ContractCall, onSigned?: OnSigned): Promise<Sent> {
+    const run = () => this.sendNow(call, onSigned)
+    const result = this.queue.then(run, run)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  private async sendNow(call: ContractCall, onSigned?: OnSigned): Promise<Sent> {
+    const { client, account } = this
+    const abi = [...call.abi, ...bridgeErrorsAbi]
+    const what = `${call.functionName} on ${this.options.chain}`
+    const request = {
+      address: call.address,
+      abi,
+      functionName: call.functionName,
+      args: call.args,
+      account,
+      ...(call.value ? { value: call.value } : {}),
+    }
+    const gas = await this.retry(what, () => client.estimateContractGas(request as EstimateRequest))
+    const data = encodeFunctionData({ abi, functionName: call.functionName, args: call.args })
+    const prepared = await this.retry(what, () =>
+      client.prepareTransactionRequest({
+        account,
+        chain: null,
+        to: call.address,
+        data,
+        gas: gas + (gas * GAS_MARGIN_PERCENT) / 100n,
+        ...(call.value ? { value: call.value } : {}),
+      }),
+    )
+    const serializedTransaction = await this.wallet.signTransaction({ ...prepared, chain: null })
+    const txHash = keccak256(serializedTransaction)
+    await onSigned?.(serializedTransaction, txHash)
+    const receipt = await this.rebroadcast(serializedTransaction, what)
+    if (receipt.status === 'reverted') {
+      // Reverted on inclusion (state changed since the estimate): replay it to name the reason.
+      await this.retry(what, () => client.estimateContractGas(request as EstimateRequest))
+      throw new BridgeError(`${what} reverted in block ${receipt.blockNumber} (tx ${txHash})`)
+    }
+    return { txHash, receipt }
+  }
+
+  /** Sends signed bytes (again) and waits for their receipt: safe to repeat, the hash is the same. */
+  async rebroadcast(serializedTransaction: Hex, what = `transaction on ${this.options.chain}`) {
+    const { client } = this
+    const txHash = keccak256(serializedTransaction)
+    await this.retry(what, async () => {
+      try {
+        await client.sendRawTransaction({ serializedTransaction })
+      } catch (e) {
+        // An earlier attempt (or an earlier run) may have delivered it already.
+        if (!isNetworkError(e) && (await this.known(txHash))) return
+        throw e
+      }
+    })
+    return this.retry(what, () =>
+      client.waitForTransactionReceipt({ hash: txHash, timeout: this.options.receiptTimeoutMs ?? 120_000 }),
+    )
+  }
+
+  private async known(hash: Hex): Promise<boolean> {
+    try {
+      await this.client.getTransaction({ hash })
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  private async retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const attempts = this.options.attempts ?? 5
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn()
+      } catch (e) {
+        if (!isNetworkError(e) || attempt >= attempts) throw toBridgeError(what, e)
+        await new Promise((res) => setTimeout(res, Math.min(5000, 200 * 2 ** (attempt - 1))))
+      }
+    }
+  }
+}
+
+export function isNetworkError(e: unknown): boolean {
+  if (!(e instanceof BaseError)) return false
+  return e.walk((x) => x instanceof HttpRequestError || x instanceof TimeoutError) !== null
+}
+
+/** One line naming the custom error, e.g. `stake on origin refused: WrongNonce(3, 2)`. */
+export function toBridgeError(what: string, e: unknown): BridgeError {
+  if (e instanceof BridgeError) return e
+  if (e instanceof BaseError) {
+    const reverted = e.walk((x) => x instanceof ContractFunctionRevertedError)
+    if (reverted instanceof ContractFunctionRevertedError) {
+      const decoded = reverted.data
+      if (decoded?.errorName !== undefined) {
+        const args = decoded.args ?? []
+        return new BridgeError(`${what} refused: ${decoded.errorName}(${args.map(String).join(', ')})`, {
+          errorName: decoded.errorName,
+          args,
+        })
+      }
+      return new BridgeError(`${what} refused: ${reverted.reason ?? reverted.signature ?? 'no reason given'}`)
+    }
+    return new BridgeError(`${what}: ${e.shortMessage}`)
+  }
+  return new BridgeError(`${what}: ${e instanceof Error ? e.message : String(e)}`)
+}
