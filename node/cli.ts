@@ -96,6 +96,11 @@ function configFlags(cmd: Command, rpcDefaultPort?: number): Command {
       '--origin.commitEvery <n>',
       'commit a finalised checkpoint at most every N aux blocks (default 1)',
     )
+    .option('--facilitator', 'carry bridge messages across (needs --origin.key and an aux key)')
+    .option(
+      '--facilitator.key <file>',
+      'file with the hex key paying aux bridge transactions, or "validator" (default: the validator key)',
+    )
 }
 
 /** geth's flag names, accepted beside ours. */
@@ -116,6 +121,10 @@ function flagsOf(opts: Opts): Partial<Record<SettingName, unknown>> {
   const out: Partial<Record<SettingName, unknown>> = {}
   for (const [k, v] of Object.entries(opts)) {
     if (k === 'config' || k === 'genesis' || v === undefined) continue
+    if (k === 'facilitator') {
+      out['facilitator.enabled'] = v
+      continue
+    }
     const alias = GETH_FLAGS[k]
     if (alias) {
       out[alias.setting] = alias.convert && typeof v === 'string' ? alias.convert(v) : v
@@ -153,23 +162,42 @@ async function readPassword(opts: Opts, prompt: string): Promise<string> {
 class CliError extends Error {}
 
 /** `--origin.key`: a file holding a hex private key, or `validator` for the validator key. */
-async function originKeyOf(
+function originKeyOf(
   config: NodeConfig,
   validatorKey: Uint8Array | undefined,
 ): Promise<Uint8Array | undefined> {
-  const k = config.origin.key
+  return keyOf('--origin.key', config.origin.key, validatorKey)
+}
+
+/** `--facilitator.key`, like --origin.key; the validator key when not given. */
+async function facilitatorKeyOf(
+  config: NodeConfig,
+  validatorKey: Uint8Array | undefined,
+): Promise<Uint8Array | undefined> {
+  if (!config.facilitator.enabled) return undefined
+  const key = await keyOf('--facilitator.key', config.facilitator.key ?? 'validator', validatorKey)
+  if (!key)
+    throw new CliError('--facilitator: needs --facilitator.key (or a validator key) for aux transactions')
+  return key
+}
+
+async function keyOf(
+  flag: string,
+  k: string | undefined,
+  validatorKey: Uint8Array | undefined,
+): Promise<Uint8Array | undefined> {
   if (k === undefined) return undefined
   if (k === 'validator') {
-    if (!validatorKey) throw new CliError('--origin.key validator: this node has no validator key')
+    if (!validatorKey) throw new CliError(`${flag} validator: this node has no validator key`)
     return validatorKey
   }
   const hex = (
     await readFile(k, 'utf8').catch(() => {
-      throw new CliError(`--origin.key: cannot read ${k}`)
+      throw new CliError(`${flag}: cannot read ${k}`)
     })
   ).trim()
   const key = hexToBytes((hex.startsWith('0x') ? hex : `0x${hex}`) as `0x${string}`)
-  if (key.length !== 32) throw new CliError(`--origin.key: ${k} does not hold a 32-byte hex private key`)
+  if (key.length !== 32) throw new CliError(`${flag}: ${k} does not hold a 32-byte hex private key`)
   return key
 }
 
@@ -243,11 +271,13 @@ export function buildCli(): Command {
       validatorKey = (await loadKeystore(config.validator.keystore, password)).privateKey
     }
     const originKey = await originKeyOf(config, validatorKey)
+    const facilitatorKey = await facilitatorKeyOf(config, validatorKey)
     await runNode(config, {
       logger,
       ...(genesis ? { genesis } : {}),
       ...(validatorKey ? { validatorKey } : {}),
       ...(originKey ? { originKey } : {}),
+      ...(facilitatorKey ? { facilitatorKey } : {}),
     })
   })
 
@@ -311,6 +341,14 @@ export function buildCli(): Command {
         ...(genesis ? { genesis } : {}),
         validatorKey: hexToBytes(validator.privateKey),
         ...(origin ? { originKey: hexToBytes(validator.privateKey) } : {}),
+        // The dev validator has no coin on aux; the last dev account pays the facilitator's aux gas.
+        ...(config.facilitator.enabled
+          ? {
+              facilitatorKey: config.facilitator.key
+                ? (await facilitatorKeyOf(config, hexToBytes(validator.privateKey)))!
+                : hexToBytes(accounts[accounts.length - 1]!.privateKey),
+            }
+          : {}),
         devAccounts: accounts.map((a) => ({
           address: hexToBytes(a.address),
           privateKey: hexToBytes(a.privateKey),

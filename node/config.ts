@@ -19,6 +19,12 @@ export interface NodeConfig {
    * `finalized` tag); `commitEvery` the cadence of commits in finalised aux blocks.
    */
   origin: { rpc?: string; key?: string; confirmations: number; commitEvery: number }
+  /**
+   * The bridge facilitator (issue 6): carries gateway messages across once a trusted root covers them.
+   * Origin transactions are paid with `origin.key`; aux ones with `key` (a hex key file, or
+   * `validator`; default: the validator key).
+   */
+  facilitator: { enabled: boolean; key?: string }
   /** Overrides the genesis block time (dev chains). */
   blockTimeMs?: number
 }
@@ -63,6 +69,8 @@ const SETTINGS = {
   'origin.key': 'string',
   'origin.confirmations': 'int',
   'origin.commitEvery': 'int',
+  'facilitator.enabled': 'boolean',
+  'facilitator.key': 'string',
   blockTimeMs: 'int',
 } as const
 export type SettingName = keyof typeof SETTINGS
@@ -83,6 +91,7 @@ export function defaultConfig(): NodeConfig {
       bootnodes: [],
     },
     origin: { confirmations: 0, commitEvery: 1 },
+    facilitator: { enabled: false },
   }
 }
 

@@ -3,7 +3,8 @@
 import type { Block } from '@ethereumjs/block'
 import { bytesToHex } from '@ethereumjs/util'
 import { type Finality, isCheckpoint, type StakedValidator } from '../consensus/index.ts'
-import type { MosaicBackend } from '../rpc/index.ts'
+import { type MosaicBackend, RpcError } from '../rpc/index.ts'
+import { type Bridge, bridgeConnector, messageInfo } from './bridge/index.ts'
 import type { Chain } from './chain/chain.ts'
 import type { OriginLink } from './consensus.ts'
 import { checkpointOf } from './finalityChain.ts'
@@ -12,6 +13,8 @@ const hex = (n: bigint) => `0x${n.toString(16)}`
 const ref = (c: { number: bigint; hash: string }) => ({ number: hex(c.number), hash: c.hash })
 
 export class MosaicApi implements MosaicBackend {
+  private bridge: (() => Promise<Bridge>) | undefined
+
   constructor(
     private readonly modules: {
       chain: Chain
@@ -106,6 +109,22 @@ export class MosaicApi implements MosaicBackend {
         voters: l.voters,
         stake: hex(l.voters.reduce((s, v) => s + (stakeOf.get(v) ?? 0n), 0n)),
       })),
+    }
+  }
+
+  async message(messageHash: `0x${string}`): Promise<Record<string, unknown> | null> {
+    const origin = this.modules.origin
+    if (!origin) throw new RpcError(-32000, 'this node has no origin chain: no bridge messages')
+    this.bridge ??= bridgeConnector({
+      originUrl: origin.rpcUrl,
+      auxUrl: this.modules.rpcUrl,
+      core: origin.core as `0x${string}`,
+    })
+    try {
+      return await messageInfo(await this.bridge(), messageHash)
+    } catch (e) {
+      // Answer with what went wrong (no bridge in the genesis, origin unreachable), not "internal error".
+      throw new RpcError(-32000, `bridge: ${String((e as Error).message ?? e).split('\n')[0]}`)
     }
   }
 

@@ -2,17 +2,19 @@
 import { Address, bytesToHex, hexToBytes } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client'
+import { privateKeyToAccount } from 'viem/accounts'
 import { addressOfPrivateKey, type Finality } from '../consensus/index.ts'
 import type { Genesis } from '../genesis/index.ts'
 import { Network } from '../p2p/index.ts'
 import { RpcServer } from '../rpc/index.ts'
 import { type DevAccount, defaultBackendOptions, NodeBackend } from './backend.ts'
+import { bridgeConnector, defaultFacilitatorOptions, Facilitator, TxSender } from './bridge/index.ts'
 import { BlockBuilder, type SealKey } from './chain/builder.ts'
 import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
 import { defaultSenderRecoveryOptions, SenderRecovery } from './chain/senders.ts'
 import { type PoolChainView, type PoolStateView, TxPool } from './chain/txpool.ts'
-import type { NodeConfig } from './config.ts'
+import { ConfigError, type NodeConfig } from './config.ts'
 import { type Consensus, createConsensus } from './consensus.ts'
 import { MosaicApi } from './mosaicApi.ts'
 import { NetworkChainAdapter } from './networkChain.ts'
@@ -29,13 +31,17 @@ export interface NodeModules {
   devAccounts?: DevAccount[]
   /** Pays for commits and slashing reports on the origin chain (DESIGN.md §7). */
   originKey?: Uint8Array
+  /** Pays for the bridge facilitator's aux transactions (`--facilitator`). */
+  facilitatorKey?: Uint8Array
 }
 
 export class MosaicNode {
   readonly metrics = new Registry()
   rpcUrl: string | undefined
   network: Network | undefined
+  facilitator: Facilitator | undefined
   private stopping: Promise<void> | undefined
+  private facilitatorKey: Uint8Array | undefined
 
   private constructor(
     readonly config: NodeConfig,
@@ -85,6 +91,16 @@ export class MosaicNode {
         consensus,
       )
       node.registerMetrics()
+      if (config.facilitator.enabled) {
+        if (!origin?.client.sender) {
+          throw new ConfigError(
+            '--facilitator: needs an origin chain and --origin.key for origin transactions',
+          )
+        }
+        if (!config.rpc.enabled) throw new ConfigError('--facilitator: reads the aux chain through JSON-RPC')
+        node.facilitatorKey = modules.facilitatorKey
+        if (!node.facilitatorKey) throw new ConfigError('--facilitator: needs a key for aux transactions')
+      }
       if (config.rpc.enabled) {
         const backend = new NodeBackend(
           {
@@ -224,6 +240,34 @@ export class MosaicNode {
     return network
   }
 
+  /** The bridge facilitator: origin transactions share the committer's queue, aux ones go to our RPC. */
+  private createFacilitator(): Facilitator | undefined {
+    const origin = this.consensus?.origin
+    const key = this.facilitatorKey
+    if (!origin || !key || !this.rpcUrl) return undefined
+    const bridge = bridgeConnector({
+      originUrl: origin.rpcUrl,
+      auxUrl: () => this.rpcUrl,
+      core: origin.core as `0x${string}`,
+    })
+    let aux: TxSender | undefined
+    const auxSender = async () => {
+      aux ??= new TxSender((await bridge()).aux, privateKeyToAccount(bytesToHex(key)), { chain: 'aux' })
+      return aux
+    }
+    return new Facilitator(
+      { ...defaultFacilitatorOptions, datadir: this.config.datadir },
+      {
+        bridge,
+        sendOrigin: (call, onSigned) =>
+          origin.client.sendCall(call.address, call.abi, call.functionName, call.args, onSigned),
+        sendAux: async (call, onSigned) => (await auxSender()).send(call, onSigned),
+        logger: this.logger.child({ module: 'facilitator' }),
+        metrics: this.metrics,
+      },
+    )
+  }
+
   private registerMetrics(): void {
     collectDefaultMetrics({ register: this.metrics, prefix: 'mosaic_process_' })
     const chain = this.chain
@@ -258,6 +302,8 @@ export class MosaicNode {
       await this.network?.start()
       this.consensus?.start()
       this.producer?.start()
+      this.facilitator = this.createFacilitator()
+      this.facilitator?.start()
     } catch (e) {
       // Nothing half-started keeps the process alive after the error is reported.
       await this.stop()
@@ -275,6 +321,7 @@ export class MosaicNode {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.logger.info('shutting down')
+      await this.facilitator?.stop()
       await this.producer?.stop()
       this.consensus?.stop()
       await this.network?.stop().catch((e: unknown) => this.logger.warn({ err: e }, 'p2p stop failed'))

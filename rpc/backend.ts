@@ -224,6 +224,8 @@ export interface MosaicBackend {
   checkpoint(block: Block): Promise<Record<string, unknown>>
   /** MetaBlockCommitted events on the origin from `fromBlock` (origin block number). */
   commits(fromBlock: bigint): Promise<Record<string, unknown>[]>
+  /** A gateway message's steps on both chains and its status there (issue 6); null when unknown. */
+  message(messageHash: `0x${string}`): Promise<Record<string, unknown> | null>
 }
 
 export interface RpcBackend {

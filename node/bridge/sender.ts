@@ -115,30 +115,12 @@ export class TxSender {
   }
 
   /** Sends signed bytes (again) and waits for their receipt: safe to repeat, the hash is the same. */
-  async rebroadcast(serializedTransaction: Hex, what = `transaction on ${this.options.chain}`) {
-    const { client } = this
-    const txHash = keccak256(serializedTransaction)
-    await this.retry(what, async () => {
-      try {
-        await client.sendRawTransaction({ serializedTransaction })
-      } catch (e) {
-        // An earlier attempt (or an earlier run) may have delivered it already.
-        if (!isNetworkError(e) && (await this.known(txHash))) return
-        throw e
-      }
+  rebroadcast(serializedTransaction: Hex, what = `transaction on ${this.options.chain}`) {
+    return rebroadcast(this.client, serializedTransaction, {
+      what,
+      receiptTimeoutMs: this.options.receiptTimeoutMs ?? 120_000,
+      retry: (fn) => this.retry(what, fn),
     })
-    return this.retry(what, () =>
-      client.waitForTransactionReceipt({ hash: txHash, timeout: this.options.receiptTimeoutMs ?? 120_000 }),
-    )
-  }
-
-  private async known(hash: Hex): Promise<boolean> {
-    try {
-      await this.client.getTransaction({ hash })
-      return true
-    } catch {
-      return false
-    }
   }
 
   private async retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -152,6 +134,35 @@ export class TxSender {
       }
     }
   }
+}
+
+/**
+ * Sends signed bytes and waits for the receipt. A node that answers with an error but knows the
+ * transaction got it from an earlier attempt; one that does not know it refused it (BridgeError).
+ */
+export async function rebroadcast(
+  client: PublicClient,
+  serializedTransaction: Hex,
+  o: { what: string; receiptTimeoutMs: number; retry?: <T>(fn: () => Promise<T>) => Promise<T> },
+): Promise<TransactionReceipt> {
+  const retry =
+    o.retry ??
+    (<T>(fn: () => Promise<T>) => fn().catch((e: unknown) => Promise.reject(toBridgeError(o.what, e))))
+  const txHash = keccak256(serializedTransaction)
+  const known = () =>
+    client.getTransaction({ hash: txHash }).then(
+      () => true,
+      () => false,
+    )
+  await retry(async () => {
+    try {
+      await client.sendRawTransaction({ serializedTransaction })
+    } catch (e) {
+      if (!isNetworkError(e) && (await known())) return
+      throw e
+    }
+  })
+  return retry(() => client.waitForTransactionReceipt({ hash: txHash, timeout: o.receiptTimeoutMs }))
 }
 
 export function isNetworkError(e: unknown): boolean {
