@@ -19,6 +19,7 @@ import {
   loadGenesisFile,
   parseGenesis,
 } from '../genesis/index.ts'
+import { bridgeCommand } from './bridgeCli.ts'
 import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
 import { exportRlpFile, importRlpFile } from './chain/rlpFile.ts'
@@ -491,6 +492,8 @@ export function buildCli(): Command {
         ...(typeof opts['origin.rpc'] === 'string' ? { originRpc: opts['origin.rpc'] } : {}),
       })
     })
+
+  program.addCommand(bridgeCommand())
 
   const keys = program.command('keys').description('manage encrypted validator keys (Web3 Secret Storage v3)')
   keys

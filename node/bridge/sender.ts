@@ -165,6 +165,44 @@ export async function rebroadcast(
   return retry(() => client.waitForTransactionReceipt({ hash: txHash, timeout: o.receiptTimeoutMs }))
 }
 
+const STATUS = ['undeclared', 'declared', 'progressed', 'revocation declared', 'revoked']
+
+/** What a refused step means for the user, by the contracts' custom error. */
+function explain(name: string, args: readonly unknown[]): string | undefined {
+  const [a, b] = args
+  switch (name) {
+    case 'UnknownStateRoot':
+      return `no trusted state root for block ${a} yet`
+    case 'WrongNonce':
+      return `wrong nonce: expected ${a}, got ${b}`
+    case 'WrongStatus':
+      return `the message is already ${STATUS[Number(b)] ?? b} there`
+    case 'ProofMismatch':
+      return `the proof shows status ${STATUS[Number(a)] ?? a}, this step needs ${STATUS[Number(b)] ?? b}`
+    case 'RootMismatch':
+    case 'BadProofNode':
+    case 'MissingProofNode':
+    case 'UnusedProofNode':
+      return 'the proof does not match the trusted state root'
+    case 'InsufficientAllowance':
+    case 'ERC20InsufficientAllowance':
+      return 'insufficient allowance for the gateway'
+    case 'InsufficientBalance':
+    case 'ERC20InsufficientBalance':
+      return 'insufficient token balance'
+    case 'FeeExceedsAmount':
+      return `fee ${a} exceeds the amount ${b}`
+    case 'NotSender':
+      return "only the message's sender may do this"
+    case 'WrongValue':
+      return 'the value sent must equal the amount for the base token, and be 0 for other tokens'
+    case 'InvalidUnlockSecret':
+      return 'the secret does not match the hash lock'
+    default:
+      return undefined
+  }
+}
+
 export function isNetworkError(e: unknown): boolean {
   if (!(e instanceof BaseError)) return false
   return e.walk((x) => x instanceof HttpRequestError || x instanceof TimeoutError) !== null
@@ -179,7 +217,9 @@ export function toBridgeError(what: string, e: unknown): BridgeError {
       const decoded = reverted.data
       if (decoded?.errorName !== undefined) {
         const args = decoded.args ?? []
-        return new BridgeError(`${what} refused: ${decoded.errorName}(${args.map(String).join(', ')})`, {
+        const shown = `${decoded.errorName}(${args.map(String).join(', ')})`
+        const why = explain(decoded.errorName, args)
+        return new BridgeError(`${what} refused: ${shown}${why ? `: ${why}` : ''}`, {
           errorName: decoded.errorName,
           args,
         })
