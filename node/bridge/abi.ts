@@ -19,6 +19,8 @@ export const bridgeErrorsAbi = parseAbi([
   'error WrongValue()',
   'error ZeroAmount()',
   'error TransferFailed()',
+  'error UnknownValueToken(address valueToken)',
+  'error OnlyCoGateway()',
   'error BadProofNode(uint256 index)',
   'error RootMismatch()',
   'error MissingProofNode(uint256 index)',
