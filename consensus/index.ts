@@ -23,7 +23,9 @@ export {
   nextKernelState,
 } from './kernels.ts'
 export {
+  bridgeErrorsAbi,
   type CommitResult,
+  coGatewayAbi,
   coreAbi,
   coreBytecode,
   DEV_ORIGIN_MNEMONIC,
@@ -34,6 +36,8 @@ export {
   defaultOriginClientOptions,
   deployOrigin,
   devDeployerKey,
+  gatewayAbi,
+  gatewayBytecode,
   HARDHAT_ORIGIN_CHAIN_ID,
   type HardhatOrigin,
   type HardhatOriginOptions,
@@ -54,6 +58,7 @@ export {
   type OriginValidator,
   type OriginVote,
   originErrorsAbi,
+  originRootsAbi,
   originVote,
   type SentTransaction,
   stakeAbi,
@@ -62,6 +67,10 @@ export {
   stakeTokenBytecode,
   startDevOrigin,
   startHardhatOrigin,
+  utilityTokenAbi,
+  utilityTokenBytecode,
+  valueTokenAbi,
+  valueTokenBytecode,
   voteDomain,
 } from './origin/index.ts'
 export { defaultOriginWatcherOptions, OriginWatcher, type OriginWatcherOptions } from './originWatcher.ts'

@@ -5,6 +5,7 @@ import { HDKey } from 'ethereum-cryptography/hdkey'
 import { keccak256 } from 'ethereum-cryptography/keccak'
 import { secp256k1 } from 'ethereum-cryptography/secp256k1'
 import { DEFAULT_BASE_FEE_PER_GAS } from './parse.ts'
+import { type BridgeGenesis, predeployAlloc } from './predeploys.ts'
 import { SYSTEM_CONTRACTS } from './systemContracts.ts'
 import type { GenesisJson, Hex, MosaicValidator } from './types.ts'
 
@@ -31,6 +32,8 @@ export interface DevGenesisOptions {
   blockTimeMs?: number
   /** How many dev accounts to fund (default 10). */
   accounts?: number
+  /** The origin Gateway this chain's CoGateway pairs with; without it, no CoGateway is predeployed. */
+  bridge?: BridgeGenesis
 }
 
 const ZERO_HASH = `0x${'00'.repeat(32)}`
@@ -114,6 +117,7 @@ export function devGenesisJson(opts: DevGenesisOptions = {}): GenesisJson {
   for (const sc of SYSTEM_CONTRACTS) {
     alloc[sc.address.slice(2)] = { code: sc.code, nonce: '0x1', balance: '0x0' }
   }
+  Object.assign(alloc, predeployAlloc(opts.bridge))
   for (const a of devAccounts(opts.accounts ?? 10)) {
     alloc[a.address.slice(2).toLowerCase()] = { balance: quantity(DEV_ACCOUNT_BALANCE) }
   }

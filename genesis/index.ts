@@ -19,6 +19,15 @@ export {
   loadGenesisFile,
   parseGenesis,
 } from './parse.ts'
+export {
+  type BridgeGenesis,
+  CO_GATEWAY_ADDRESS,
+  CO_GATEWAY_DEV_RESERVE,
+  ORIGIN_ROOTS_ADDRESS,
+  ORIGIN_ROOTS_LATEST_SLOT,
+  ORIGIN_ROOTS_MAP_SLOT,
+  predeployAlloc,
+} from './predeploys.ts'
 export { SYSTEM_CONTRACTS, type SystemContract } from './systemContracts.ts'
 export {
   type BlobSchedule,

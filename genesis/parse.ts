@@ -54,7 +54,7 @@ const LATER_FORKS = [
 ]
 
 const MOSAIC_KEYS = new Set(['blockTime', 'epochLength', 'validators', 'origin', 'bootnodes'])
-const ORIGIN_KEYS = new Set(['chainId', 'stake', 'core', 'rpc'])
+const ORIGIN_KEYS = new Set(['chainId', 'stake', 'core', 'gateway', 'baseToken', 'rpc'])
 
 const QUANTITY = 'expected a hex or decimal quantity'
 const ADDRESS = 'expected a 20-byte hex address'
@@ -240,7 +240,7 @@ function parseOrigin(raw: unknown): MosaicOrigin {
       fail(`${field}${prop(key)}`, `unknown field (expected one of ${[...ORIGIN_KEYS].join(', ')})`)
   }
   const origin: MosaicOrigin = { chainId: positiveInteger(raw['chainId'], `${field}.chainId`) }
-  for (const key of ['stake', 'core'] as const) {
+  for (const key of ['stake', 'core', 'gateway', 'baseToken'] as const) {
     if (raw[key] == null) continue
     const addr = address(raw[key])
     if (!addr) fail(`${field}.${key}`, ADDRESS)

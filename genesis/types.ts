@@ -20,6 +20,9 @@ export interface MosaicOrigin {
   stake?: Hex
   /** Address of the Core contract on the origin chain. */
   core?: Hex
+  /** The origin end of the token bridge (DESIGN.md §8), and its base token (the aux coin's counterpart). */
+  gateway?: Hex
+  baseToken?: Hex
   rpc?: string
 }
 

@@ -1,14 +1,16 @@
-// Compiles the origin-chain contracts (consensus/contracts/*.sol) with solc-js from node_modules and
-// writes what the node needs at run time, so start-up never loads the compiler:
+// Compiles the contracts (consensus/contracts/*.sol: the origin chain's, and the aux chain's predeploys)
+// with solc-js from node_modules and writes what the node needs at run time, so start-up never loads the
+// compiler:
 //   consensus/contracts/artifacts.json   abi + creation bytecode per contract, solc version, sources hash
 //   consensus/origin/abi.generated.ts    the same ABIs `as const`, so viem infers argument and result types
-// test/unit/consensus/artifacts.test.ts recompiles and fails when either file is stale.
+//   genesis/predeploys.generated.ts      runtime code of the aux predeploys (genesis imports nothing else)
+// test/unit/consensus/artifacts.test.ts recompiles and fails when any of them is stale.
 //
-//   npm run build:contracts              writes both files
-//   npm run build:contracts -- --check   exits 1 when either is out of date
+//   npm run build:contracts              writes the three files
+//   npm run build:contracts -- --check   exits 1 when one is out of date
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type CompiledContract, compileFiles, SOLC_VERSION } from '../test/helpers/solc.ts'
 
@@ -16,8 +18,35 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..')
 export const CONTRACTS_DIR = join(REPO_ROOT, 'consensus', 'contracts')
 export const ARTIFACTS_PATH = join(CONTRACTS_DIR, 'artifacts.json')
 export const ABI_PATH = join(REPO_ROOT, 'consensus', 'origin', 'abi.generated.ts')
-/** The deployable contracts; the other sources are libraries inlined into them. */
-const CONTRACTS = ['StakeToken', 'Stake', 'Core', 'MerklePatriciaProofVerifier'] as const
+export const PREDEPLOYS_PATH = join(REPO_ROOT, 'genesis', 'predeploys.generated.ts')
+/** The contracts with an ABI (and creation bytecode); the other sources are libraries and bases. */
+const CONTRACTS = [
+  'StakeToken',
+  'Stake',
+  'Core',
+  'MerklePatriciaProofVerifier',
+  'ValueToken',
+  'Gateway',
+  'CoGateway',
+  'UtilityToken',
+  'OriginRoots',
+] as const
+/**
+ * The bridge's sources, compiled through the Yul pipeline (viaIR, with the sources they import): the
+ * gateways' confirm functions take more parameters than the legacy pipeline has stack for. The other
+ * contracts keep the legacy pipeline's code. Each contract lives in `<name>.sol`.
+ */
+const VIA_IR_SOURCES = new Set<string>([
+  'CoGateway.sol',
+  'ERC20.sol',
+  'Gateway.sol',
+  'MessageBus.sol',
+  'OriginRoots.sol',
+  'UtilityToken.sol',
+  'ValueToken.sol',
+])
+/** Aux predeploys: genesis holds their runtime code (they are never constructed), by export name. */
+const PREDEPLOYS = { originRootsCode: 'OriginRoots', coGatewayCode: 'CoGateway' } as const
 /** Hardhat's default hardfork runs cancun bytecode; so does every live Ethereum network. */
 const EVM_VERSION = 'cancun'
 const OPTIMIZER_RUNS = 200
@@ -48,13 +77,20 @@ function sourcesHash(files: string[]): string {
   return h.digest('hex')
 }
 
-/** The text of both generated files for the current sources. */
-export function generate(): { artifacts: string; abi: string } {
+/** The text of the generated files for the current sources. */
+export function generate(): { artifacts: string; abi: string; predeploys: string } {
   const files = sourceFiles()
-  const compiled = compileFiles(files, { evmVersion: EVM_VERSION, optimizerRuns: OPTIMIZER_RUNS })
+  const settings = { evmVersion: EVM_VERSION, optimizerRuns: OPTIMIZER_RUNS } as const
+  const legacy = compileFiles(
+    files.filter((f) => !VIA_IR_SOURCES.has(basename(f))),
+    settings,
+  )
+  const viaIR = compileFiles(files, { ...settings, viaIR: true })
+  const compiled = (name: string): CompiledContract | undefined =>
+    (VIA_IR_SOURCES.has(`${name}.sol`) ? viaIR : legacy)[name]
   const contracts = {} as Artifacts['contracts']
   for (const name of CONTRACTS) {
-    const c = compiled[name]
+    const c = compiled(name)
     if (!c) throw new Error(`solc produced no ${name}`)
     contracts[name] = { abi: c.abi, bytecode: c.bytecode }
   }
@@ -74,14 +110,26 @@ export function generate(): { artifacts: string; abi: string } {
     }),
     '',
   ].join('\n')
-  return { artifacts: `${JSON.stringify(artifacts, null, 2)}\n`, abi }
+  const predeploys = [
+    '// GENERATED FILE, do not edit: run `npm run build:contracts` to regenerate.',
+    `// Runtime code of the aux predeploys in consensus/contracts, compiled with solc ${SOLC_VERSION}.`,
+    "import type { Hex } from './types.ts'",
+    ...Object.entries(PREDEPLOYS).map(([ident, name]) => {
+      const code = compiled(name)?.deployedBytecode
+      if (!code) throw new Error(`solc produced no ${name}`)
+      return `export const ${ident}: Hex = '${code}'`
+    }),
+    '',
+  ].join('\n')
+  return { artifacts: `${JSON.stringify(artifacts, null, 2)}\n`, abi, predeploys }
 }
 
 function main(): void {
-  const { artifacts, abi } = generate()
+  const { artifacts, abi, predeploys } = generate()
   const outputs = [
     [ARTIFACTS_PATH, artifacts],
     [ABI_PATH, abi],
+    [PREDEPLOYS_PATH, predeploys],
   ] as const
   if (process.argv.includes('--check')) {
     const stale = outputs.filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text)
@@ -91,7 +139,7 @@ function main(): void {
     return
   }
   for (const [path, text] of outputs) writeFileSync(path, text)
-  process.stdout.write(`wrote ${ARTIFACTS_PATH} and ${ABI_PATH} (solc ${SOLC_VERSION})\n`)
+  process.stdout.write(`wrote ${outputs.map(([path]) => path).join(', ')} (solc ${SOLC_VERSION})\n`)
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()

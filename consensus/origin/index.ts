@@ -13,18 +13,27 @@ export {
   type SentTransaction,
 } from './client.ts'
 export {
+  bridgeErrorsAbi,
+  coGatewayAbi,
   coreAbi,
   coreBytecode,
+  gatewayAbi,
+  gatewayBytecode,
   merklePatriciaProofVerifierAbi,
   merklePatriciaProofVerifierBytecode,
   ORIGIN_SOLC_VERSION,
   type OriginVote,
   originErrorsAbi,
+  originRootsAbi,
   originVote,
   stakeAbi,
   stakeBytecode,
   stakeTokenAbi,
   stakeTokenBytecode,
+  utilityTokenAbi,
+  utilityTokenBytecode,
+  valueTokenAbi,
+  valueTokenBytecode,
   voteDomain,
 } from './contracts.ts'
 export { type DeployOriginOptions, deployOrigin, type OriginDeployment } from './deploy.ts'

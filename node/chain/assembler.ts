@@ -15,6 +15,7 @@ import {
   BlockBuilder as VmBlockBuilder,
 } from '@ethereumjs/vm'
 import { fastKeccak256 } from './common.ts'
+import { type OriginRoot, writeOriginRoots } from './originRoots.ts'
 import { orderedTrieRoot } from './trie.ts'
 
 /** Fields BlockBuilder keeps private in its typings; the subclass maintains them as the base does. */
@@ -30,6 +31,8 @@ export interface AssemblerOptions {
   headerData: HeaderData
   blockOpts: { skipConsensusFormatValidation?: boolean }
   withdrawals?: WithdrawalData[]
+  /** Finalised origin roots written before the transactions (originRoots.ts). */
+  originRoots?: readonly OriginRoot[]
 }
 
 export class BlockAssembler extends VmBlockBuilder {
@@ -52,6 +55,14 @@ export class BlockAssembler extends VmBlockBuilder {
   static async open(vm: VM, opts: AssemblerOptions): Promise<BlockAssembler> {
     const assembler = new BlockAssembler(vm, opts)
     await assembler.initState()
+    if (opts.originRoots?.length) {
+      const self = assembler.internals()
+      if (!self.checkpointed) {
+        await vm.evm.journal.checkpoint()
+        self.checkpointed = true
+      }
+      await writeOriginRoots(vm, opts.originRoots)
+    }
     return assembler
   }
 
@@ -118,6 +129,7 @@ export async function replayBlock(
   block: Block,
   parent: BlockHeader,
   blockOpts: AssemblerOptions['blockOpts'],
+  originRoots: readonly OriginRoot[] = [],
 ): Promise<{ results: RunTxResult[]; receipts: RunTxResult['receipt'][] }> {
   const header = block.header
   if (block.uncleHeaders.length > 0 || !equalsBytes(header.uncleHash, KECCAK256_RLP_ARRAY)) {
@@ -127,6 +139,7 @@ export async function replayBlock(
     parentBlock: new Block(parent, [], [], [], { ...blockOpts, common: vm.common }),
     headerData: header.toJSON(),
     blockOpts,
+    originRoots,
     ...(block.withdrawals ? { withdrawals: block.withdrawals.map((w) => w.toJSON()) } : {}),
   })
   try {

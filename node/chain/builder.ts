@@ -87,7 +87,11 @@ export class BlockBuilder {
     let blobGasUsed = 0n
     const started = performance.now()
     const dropped: TypedTransaction[] = []
-    const assembler = await chain.assemble({ parentBlock: parent, headerData: headerBase })
+    const assembler = await chain.assemble({
+      parentBlock: parent,
+      headerData: headerBase,
+      originRoots: await chain.originRootsFor(consensus.qc),
+    })
     try {
       const cursor = cursorFor(baseFee)
       let count = 0

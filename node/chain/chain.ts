@@ -34,6 +34,7 @@ import {
   OUT_OF_TURN_WEIGHT,
   prefersTip,
   proposerRanking,
+  type QuorumCertificate,
   type SlotClock,
   type StakedValidator,
   splitExtra,
@@ -59,6 +60,7 @@ import {
 } from './db.ts'
 import { ChainError } from './errors.ts'
 import { executionReceipts } from './execution.ts'
+import { finalisedOriginRoots, type OriginRoot } from './originRoots.ts'
 import { decodeReceipts, encodeReceipts, type StoredReceipt } from './receipts.ts'
 import { ChainStore } from './store.ts'
 import { CachedTrie } from './trie.ts'
@@ -478,6 +480,17 @@ export class Chain {
     return BlockAssembler.open(this.vm, { ...opts, blockOpts: BLOCK_OPTS })
   }
 
+  /** The finalised origin roots a block carrying `qc` writes before its transactions (originRoots.ts). */
+  originRootsFor(qc: QuorumCertificate | undefined): Promise<OriginRoot[]> {
+    return finalisedOriginRoots(qc, this.genesis.mosaic.epochLength, (h) => this.getHeaderByHash(h))
+  }
+
+  /** originRootsFor the certificate in `header`'s consensus payload. */
+  originRootsOf(header: BlockHeader): Promise<OriginRoot[]> {
+    if (header.number === 0n || this.genesis.foreign) return Promise.resolve([])
+    return this.originRootsFor(splitExtra(header.extraData).payload.qc)
+  }
+
   /** Undoes the state changes of an assembled block that will not be committed. */
   async abandon(assembler: BlockAssembler): Promise<void> {
     await assembler.revert()
@@ -574,7 +587,8 @@ export class Chain {
     try {
       block.validateBlobTransactions(parent)
       if (!onHead) await this.vm.stateManager.setStateRoot(parent.stateRoot)
-      receipts = executionReceipts(block, await replayBlock(this.vm, block, parent, BLOCK_OPTS))
+      const roots = options.trusted ? [] : await this.originRootsOf(block.header)
+      receipts = executionReceipts(block, await replayBlock(this.vm, block, parent, BLOCK_OPTS, roots))
     } catch (e) {
       await this.resetState().catch((err: unknown) => this.logger.error({ err }, 'state reset failed'))
       throw new ChainError('INVALID_BLOCK', `block ${block.header.number}: ${executionFailure(e)}`)

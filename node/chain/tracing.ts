@@ -6,6 +6,7 @@ import { createVM, runBlock } from '@ethereumjs/vm'
 import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
 import { txInfo } from './execution.ts'
+import { writeOriginRoots } from './originRoots.ts'
 import { attachTracer, type Tracer } from './tracers/tracer.ts'
 
 export interface TracedTx {
@@ -40,6 +41,8 @@ export async function traceBlockTxs(
     stateManager: chain.stateAt(parent.stateRoot),
     blockchain: chain.vm.blockchain,
   })
+  // The block's own system writes come first, as in production (runBlock does not know them).
+  await writeOriginRoots(vm, await chain.originRootsOf(block.header))
   const out: TracedTx[] = []
   let index = -1
   let active: { tracer: Tracer; detach: () => void } | undefined

@@ -21,6 +21,8 @@ export interface CompiledContract {
 export interface CompileOptions {
   evmVersion?: 'cancun' | 'prague'
   optimizerRuns?: number
+  /** The Yul pipeline: needed by functions with more parameters than the legacy one has stack for. */
+  viaIR?: boolean
 }
 
 export const CONTRACTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'contracts')
@@ -67,6 +69,7 @@ export function compileFiles(
     settings: {
       evmVersion: options.evmVersion ?? 'cancun',
       optimizer: { enabled: true, runs: options.optimizerRuns ?? 200 },
+      ...(options.viaIR ? { viaIR: true } : {}),
       outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
     },
   }
