@@ -2,11 +2,13 @@
 // pre-signed native and ERC-20 transfers through eth_sendRawTransaction. Each node gets a fresh chain.
 // `BENCH_SUITE=rpc npm run bench`: JSON-RPC read throughput and latency instead (bench/rpcSuite.ts).
 // `BENCH_SUITE=finality npm run bench`: time to `finalized` and origin commit gas (bench/finality.mts).
+// `BENCH_SUITE=bridge npm run bench`: deposit / withdraw latency and gas per step (bench/bridge.ts).
 // See bench/README.md.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
+import { runBridgeSuite } from './bridge.ts'
 import { runFinalitySuite } from './finality.mts'
 import type { SubmitOptions } from './load.ts'
 import { readNodeLogs } from './nodeLogs.ts'
@@ -181,8 +183,16 @@ async function main(): Promise<void> {
   const suite = process.env['BENCH_SUITE'] ?? 'throughput'
   if (suite === 'rpc') return rpcSuite()
   if (suite === 'finality') return finalitySuite()
+  if (suite === 'bridge') {
+    const ok = await runBridgeSuite({
+      runs: envInt('BENCH_BRIDGE_RUNS', 5),
+      commitEvery: envInt('BENCH_BRIDGE_COMMIT_EVERY', 1),
+    })
+    if (!ok) process.exitCode = 1
+    return
+  }
   if (suite !== 'throughput')
-    throw new Error(`BENCH_SUITE: unknown suite ${suite} (throughput, rpc, finality)`)
+    throw new Error(`BENCH_SUITE: unknown suite ${suite} (throughput, rpc, finality, bridge)`)
   const opts = readOptions()
 
   const signStart = performance.now()
