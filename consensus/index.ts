@@ -1,3 +1,4 @@
+export { writeFileAtomic } from './atomicFile.ts'
 export {
   Committer,
   type CommitterOptions,
