@@ -9,12 +9,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { Counter, Gauge, type Registry } from 'prom-client'
-import type { Hex, PublicClient } from 'viem'
+import { type Hex, type PublicClient, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
 import { writeFileAtomic } from '../../consensus/index.ts'
 import { coGatewayAbi, gatewayAbi } from './abi.ts'
 import type { Bridge, ChainName, DeclaredMessage } from './bridge.ts'
 import { inboxSlot, outboxSlot, Status } from './codec.ts'
-import { type ContractCall, type OnSigned, rebroadcast, type Sent } from './sender.ts'
+import { type ContractCall, isNetworkError, type OnSigned, type Sent } from './sender.ts'
 
 export interface FacilitatorOptions {
   datadir: string
@@ -195,7 +195,7 @@ export class Facilitator {
 
   /** One step of one message: settle a transaction in flight, else read the status and send what is due. */
   private async advance(bridge: Bridge, m: Pending): Promise<void> {
-    if (m.tx && !(await this.settle(bridge, m, m.tx))) return
+    if (m.tx) await this.settle(bridge, m, m.tx)
     const deposit = m.kind === 'deposit'
     // Deposits are declared on the origin and received on aux; withdrawals the other way round.
     const source: ChainName = deposit ? 'origin' : 'aux'
@@ -275,59 +275,81 @@ export class Facilitator {
   /** Signs, records the signed bytes with the message, then broadcasts and waits. */
   private async send(m: Pending, step: Step, chain: ChainName, call: ContractCall): Promise<void> {
     const send = chain === 'origin' ? this.modules.sendOrigin : this.modules.sendAux
+    let sent: Sent
     try {
-      const sent = await send(call, (raw, hash) => {
+      sent = await send(call, (raw, hash) => {
         m.tx = { step, chain, raw, hash }
         this.save()
       })
-      this.sent?.inc({ chain, step })
-      this.modules.logger.info(
-        {
-          messageHash: m.messageHash,
-          kind: m.kind,
-          step: call.functionName,
-          chain,
-          block: Number(sent.receipt.blockNumber),
-          tx: sent.txHash,
-          gasUsed: Number(sent.receipt.gasUsed),
-        },
-        'bridge step done',
-      )
-    } finally {
-      // Mined, refused before signing, or reverted: the next tick reads the status again.
-      if (m.tx?.step === step) {
-        delete m.tx
-        this.save()
-      }
+    } catch (e) {
+      // Refused before signing: nothing to keep. Signed but not known to be mined (no answer, no
+      // receipt yet): kept, and the next tick re-broadcasts those bytes rather than signing again.
+      if (m.tx?.step === step && (await this.minedOrRefused(m.tx))) this.clearTx(m)
+      throw e
     }
+    this.clearTx(m)
+    this.sent?.inc({ chain, step })
+    this.modules.logger.info(
+      {
+        messageHash: m.messageHash,
+        kind: m.kind,
+        step: call.functionName,
+        chain,
+        block: Number(sent.receipt.blockNumber),
+        tx: sent.txHash,
+        gasUsed: Number(sent.receipt.gasUsed),
+      },
+      'bridge step done',
+    )
+  }
+
+  /** Whether a signed transaction has a receipt (reverted ones included), i.e. may be forgotten. */
+  private async minedOrRefused(tx: InFlight): Promise<boolean> {
+    const bridge = await this.modules.bridge()
+    const client = tx.chain === 'origin' ? bridge.origin : bridge.aux
+    return (await receiptOf(client, tx.hash).catch(() => undefined)) !== undefined
+  }
+
+  private clearTx(m: Pending): void {
+    delete m.tx
+    this.save()
   }
 
   /**
-   * A transaction signed in an earlier run (or tick): re-broadcast the same bytes and wait. True once
-   * it is mined (or the chain refused it: the status read decides what comes next).
+   * A transaction signed earlier (this run or the last): re-broadcast the same bytes and wait for the
+   * receipt. It is forgotten only once mined, or once the chain refuses the bytes and does not know the
+   * transaction (its nonce went to another one): then the status read decides what is next. No answer
+   * or no receipt yet keeps it for the next tick.
    */
-  private async settle(bridge: Bridge, m: Pending, tx: InFlight): Promise<boolean> {
+  private async settle(bridge: Bridge, m: Pending, tx: InFlight): Promise<void> {
     const client: PublicClient = tx.chain === 'origin' ? bridge.origin : bridge.aux
-    try {
-      const receipt = await rebroadcast(client, tx.raw, {
-        what: `re-broadcast of ${m.messageHash} ${tx.step}`,
-        receiptTimeoutMs: this.options.receiptTimeoutMs,
+    const log = { messageHash: m.messageHash, step: tx.step, chain: tx.chain, tx: tx.hash }
+    let receipt = await receiptOf(client, tx.hash)
+    if (!receipt) {
+      try {
+        await client.sendRawTransaction({ serializedTransaction: tx.raw })
+      } catch (e) {
+        if (isNetworkError(e)) throw e
+        const known = await client.getTransaction({ hash: tx.hash }).then(
+          () => true,
+          () => false,
+        )
+        if (!known && !(await receiptOf(client, tx.hash))) {
+          this.modules.logger.info(
+            { ...log, err: oneLine(e) },
+            'signed transaction refused; reading the status again',
+          )
+          this.clearTx(m)
+          return
+        }
+      }
+      receipt = await client.waitForTransactionReceipt({
+        hash: tx.hash,
+        timeout: this.options.receiptTimeoutMs,
       })
-      this.modules.logger.info(
-        { messageHash: m.messageHash, step: tx.step, chain: tx.chain, tx: tx.hash, status: receipt.status },
-        'transaction of an earlier run mined',
-      )
-    } catch (e) {
-      const receipt = await client.getTransactionReceipt({ hash: tx.hash }).catch(() => undefined)
-      if (!receipt && /timed? ?out/i.test(String((e as Error).message))) throw e
-      this.modules.logger.info(
-        { messageHash: m.messageHash, step: tx.step, tx: tx.hash, err: oneLine(e) },
-        'transaction of an earlier run not taken; reading the status again',
-      )
     }
-    delete m.tx
-    this.save()
-    return true
+    this.modules.logger.info({ ...log, status: receipt.status }, 'signed transaction mined')
+    this.clearTx(m)
   }
 
   private finish(m: Pending, why: string): void {
@@ -366,6 +388,16 @@ export class Facilitator {
       1,
     )
     writeFileAtomic(this.path(), json)
+  }
+}
+
+/** The receipt of `hash`; undefined while the chain has none. */
+async function receiptOf(client: PublicClient, hash: Hex): Promise<TransactionReceipt | undefined> {
+  try {
+    return await client.getTransactionReceipt({ hash })
+  } catch (e) {
+    if (e instanceof TransactionReceiptNotFoundError) return undefined
+    throw e
   }
 }
 
