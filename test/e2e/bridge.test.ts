@@ -411,6 +411,68 @@ describe('bridge: gateways, facilitator and CLI on a real origin', {
     assert.equal(await bridge.aux.getTransactionCount({ address: facilitator as Hex }), facilitatorAuxSteps)
   })
 
+  test('a hash-locked deposit waits for its secret: bridge unlock mints, the facilitator closes it', async () => {
+    await ensureFacilitator()
+    const r = await cli(['deposit', '2', '--key', userKeyFile, '--hash-lock'])
+    assert.equal(r.code, 0, r.stderr + r.stdout)
+    const secret = /unlock secret (0x[0-9a-f]{64})/.exec(r.stdout)?.[1]
+    const h = /deposit declared: message (0x[0-9a-f]{64})/.exec(r.stdout)?.[1]
+    assert.ok(secret && h, r.stdout)
+    await waitFor(
+      'the facilitator to confirm it',
+      async () => (await message(h))?.status.aux.inbox === 'declared',
+      {
+        timeoutMs: 120_000,
+        intervalMs: 500,
+      },
+    )
+    facilitatorAuxSteps++
+    const wrong = await cli(['unlock', h, '--key', userKeyFile, '--secret', `0x${'00'.repeat(32)}`])
+    assert.notEqual(wrong.code, 0)
+    assert.match(
+      wrong.stderr,
+      /^error: .*InvalidUnlockSecret\(\): the secret does not match the hash lock\n$/,
+    )
+    const u = await cli(['unlock', h, '--key', userKeyFile, '--secret', secret])
+    assert.equal(u.code, 0, u.stderr + u.stdout)
+    const m = await done(h, 'deposit')
+    assert.deepEqual(
+      m.steps.map((s) => `${s.chain}:${s.event}`),
+      ['origin:StakeDeclared', 'aux:StakeConfirmed', 'aux:MintProgressed', 'origin:StakeProgressed'],
+    )
+  })
+
+  test('refused steps print one line naming why', async () => {
+    const poor = join(net.dir, 'poor.key')
+    writeFileSync(poor, `0x${'42'.repeat(32)}\n`)
+    const broke = await cli(['deposit', '1', '--key', poor])
+    assert.notEqual(broke.code, 0)
+    assert.match(
+      broke.stderr,
+      /^error: insufficient balance: 0x[0-9a-fA-F]{40} holds 0 of 0x[0-9a-f]{40}, needs 1000000000000000000\n$/,
+    )
+    const tooMuch = await cli(['withdraw', '100000000', '--key', holderKeyFile])
+    assert.match(
+      tooMuch.stderr,
+      /^error: insufficient balance: .* on aux, needs 100000000000000000000000000 plus gas\n$/,
+    )
+    const fee = await cli([
+      'deposit',
+      '1',
+      '--key',
+      userKeyFile,
+      '--fee-gas-price',
+      String(10n ** 18n),
+      '--fee-gas-limit',
+      '2',
+    ])
+    assert.match(fee.stderr, /^error: fee 2000000000000000000 .* exceeds the amount 1000000000000000000\n$/)
+    const m = await cli(['status', `0x${'cd'.repeat(32)}`])
+    assert.match(m.stderr, /^error: unknown message 0x(cd){32}: neither gateway declared it\n$/)
+    const bad = await cli(['deposit', 'lots', '--key', userKeyFile])
+    assert.match(bad.stderr, /^error: amount: expected a number of tokens, got lots\n$/)
+  })
+
   test('mosaic_getMessage: unknown hash is null, a malformed one invalid params', async () => {
     assert.equal(await message(`0x${'ab'.repeat(32)}`), null)
     await assert.rejects(message('0x1234'), /invalid argument 0/)
