@@ -896,4 +896,89 @@ describe('gateways on a Hardhat origin and a Hardhat aux chain', { timeout: 300_
     assert.equal(await balanceOf(origin, baseToken, r.beneficiary), AMOUNT - FEE)
     await assertBaseConserved()
   })
+
+  it('a hash-locked stake waiting for its secret can be revoked; the secret is then refused', async () => {
+    const secret = toHex(randomBytes(32))
+    const m = await stake(baseToken, { hashLock: keccak256(secret) })
+    await send(aux, facilitator, co('confirmStakeIntent', confirmArgs(m, await originOutboxProof(m))))
+    const declared = await send(origin, staker, gw('revertStake', [m.hash]))
+    const revocation = await originOutboxProof(m, declared.blockNumber)
+    const confirmed = await send(
+      aux,
+      facilitator,
+      co('confirmRevertStakeIntent', [
+        m.hash,
+        revocation.blockNumber,
+        revocation.accountProof,
+        revocation.storageProof,
+      ]),
+    )
+    await revertsWith(send(aux, staker, co('progressMint', [m.hash, secret])), 'WrongStatus', [
+      m.hash,
+      Status.Revoked,
+    ])
+    await commitAuxBlock(confirmed.blockNumber)
+    const proof = await proofOf(aux, CO_GATEWAY_ADDRESS, slotOf(m.hash, 1n), confirmed.blockNumber)
+    const balance = await balanceOf(origin, baseToken, staker.address)
+    await send(
+      origin,
+      facilitator,
+      gw('progressRevertStake', [m.hash, proof.blockNumber, proof.accountProof, proof.storageProof]),
+    )
+    assert.equal(await balanceOf(origin, baseToken, staker.address), balance + AMOUNT)
+    assert.equal(await aux.client.getBalance({ address: m.beneficiary }), 0n)
+    await assertBaseConserved()
+  })
+
+  it('a revocation declared after the aux chain minted changes nothing: progressStake closes the stake', async () => {
+    const m = await stake(baseToken)
+    const proof = await originOutboxProof(m)
+    const declared = await send(origin, staker, gw('revertStake', [m.hash]))
+    // The facilitator confirms with the root of the stake's block, before the revocation.
+    const minted = await send(aux, facilitator, co('confirmStakeIntent', confirmArgs(m, proof)))
+    assert.equal(await aux.client.getBalance({ address: m.beneficiary }), AMOUNT - FEE)
+    // The revocation cannot be confirmed on aux: the inbox is Progressed.
+    const revocation = await originOutboxProof(m, declared.blockNumber)
+    await revertsWith(
+      send(
+        aux,
+        facilitator,
+        co('confirmRevertStakeIntent', [
+          m.hash,
+          revocation.blockNumber,
+          revocation.accountProof,
+          revocation.storageProof,
+        ]),
+      ),
+      'WrongStatus',
+      [m.hash, Status.Progressed],
+    )
+    await commitAuxBlock(minted.blockNumber)
+    const progressed = await proofOf(aux, CO_GATEWAY_ADDRESS, slotOf(m.hash, 1n), minted.blockNumber)
+    await revertsWith(
+      send(
+        origin,
+        facilitator,
+        gw('progressRevertStake', [
+          m.hash,
+          progressed.blockNumber,
+          progressed.accountProof,
+          progressed.storageProof,
+        ]),
+      ),
+      'ProofMismatch',
+      [BigInt(Status.Progressed), BigInt(Status.Revoked)],
+    )
+    await send(
+      origin,
+      facilitator,
+      gw('progressStake', [m.hash, progressed.blockNumber, progressed.accountProof, progressed.storageProof]),
+    )
+    assert.equal(await read<number>(origin, gw('outbox', [m.hash])), Status.Progressed)
+    await revertsWith(send(origin, staker, gw('revertStake', [m.hash])), 'WrongStatus', [
+      m.hash,
+      Status.Progressed,
+    ])
+    await assertBaseConserved()
+  })
 })
