@@ -11,6 +11,7 @@ import { type Logger, pino } from 'pino'
 import pinoPretty from 'pino-pretty'
 import type { DevOrigin } from '../consensus/index.ts'
 import {
+  DEV_CHAIN_ID,
   DEV_MNEMONIC,
   devAccounts,
   devGenesisJson,
@@ -23,7 +24,7 @@ import { Chain } from './chain/chain.ts'
 import { ChainError } from './chain/errors.ts'
 import { exportRlpFile, importRlpFile } from './chain/rlpFile.ts'
 import { type ConfigSources, loadConfig, type NodeConfig, type SettingName } from './config.ts'
-import { startDevnetOrigin } from './devnet.ts'
+import { bridgeGenesis, type GenesisOrigin, startDevnetOrigin } from './devnet.ts'
 import { runDevnet } from './devnetRunner.ts'
 import { importSummaryLine, progressReporter } from './importProgress.ts'
 import { createKeystore, listKeystores, loadKeystore } from './keystore.ts'
@@ -273,22 +274,26 @@ export function buildCli(): Command {
     let genesis: Genesis | undefined
     let origin: DevOrigin | undefined
     if (!existsSync(join(config.datadir, 'chaindata'))) {
-      const json = devGenesisJson({
-        ...(chainIdFlag ? { chainId: BigInt(String(chainIdFlag)) } : {}),
-        ...(blockTimeMs ? { blockTimeMs } : {}),
-      })
+      const chainId = chainIdFlag ? BigInt(String(chainIdFlag)) : DEV_CHAIN_ID
       // The stake lives on a real origin chain: Hardhat's node unless --origin.rpc names one (or none).
+      let originGenesis: GenesisOrigin | undefined
       if (config.origin.rpc !== 'none') {
         const started = await startDevnetOrigin({
           validators: 1,
-          chainId: BigInt(String(json.config['chainId'])),
+          chainId,
           ...(config.origin.rpc ? { rpcUrl: config.origin.rpc } : {}),
           logger,
         })
         origin = started.origin
-        ;(json.mosaic as Record<string, unknown>)['origin'] = started.genesis
+        originGenesis = started.genesis
         config.origin.rpc = started.genesis.rpc
       }
+      const json = devGenesisJson({
+        chainId,
+        ...(blockTimeMs ? { blockTimeMs } : {}),
+        ...(originGenesis ? { bridge: bridgeGenesis(originGenesis) } : {}),
+      })
+      if (originGenesis) (json.mosaic as Record<string, unknown>)['origin'] = originGenesis
       genesis = parseGenesis(json)
     } else if (config.origin.rpc === undefined) {
       // A kept dev chain's origin was a Hardhat node of an earlier run, gone now.

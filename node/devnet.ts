@@ -8,6 +8,8 @@ import { hexToBytes } from '@ethereumjs/util'
 import type { Logger } from 'pino'
 import { type DevOrigin, startDevOrigin } from '../consensus/index.ts'
 import {
+  type BridgeGenesis,
+  CO_GATEWAY_DEV_RESERVE,
   DEV_VALIDATOR_STAKE,
   devGenesisJson,
   devValidatorKeys,
@@ -42,7 +44,18 @@ export interface GenesisOrigin {
   chainId: number
   stake: string
   core: string
+  gateway: string
+  baseToken: string
   rpc: string
+}
+
+/** The CoGateway predeploy of a genesis whose origin is `origin` (DESIGN.md §8). */
+export function bridgeGenesis(origin: GenesisOrigin): BridgeGenesis {
+  return {
+    gateway: origin.gateway.toLowerCase() as Hex,
+    baseToken: origin.baseToken.toLowerCase() as Hex,
+    reserve: CO_GATEWAY_DEV_RESERVE,
+  }
 }
 
 /**
@@ -70,8 +83,11 @@ export async function startDevnetOrigin(o: {
     ...(o.logger ? { logger: o.logger } : {}),
     ...(o.unbondingBlocks ? { unbondingBlocks: o.unbondingBlocks } : {}),
   })
-  const { stake, core } = origin.deployment
-  return { origin, genesis: { chainId: origin.chainId, stake, core, rpc: origin.url } }
+  const { stake, core, gateway, valueToken } = origin.deployment
+  return {
+    origin,
+    genesis: { chainId: origin.chainId, stake, core, gateway, baseToken: valueToken, rpc: origin.url },
+  }
 }
 
 export interface DevnetNode {
@@ -106,6 +122,7 @@ export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
       .map((k) => ({ address: k.address.toLowerCase() as Hex, stake: DEV_VALIDATOR_STAKE })),
     ...(o.blockTimeMs ? { blockTimeMs: o.blockTimeMs } : {}),
     ...(o.chainId ? { chainId: o.chainId } : {}),
+    ...(o.origin ? { bridge: bridgeGenesis(o.origin) } : {}),
   })
   if (o.origin) (genesis.mosaic as Record<string, unknown>)['origin'] = o.origin
   o.editGenesis?.(genesis)

@@ -47,7 +47,11 @@ export class NetworkChainAdapter implements NetworkChain {
         try {
           await finality.onGossipVote(raw)
         } catch (e) {
-          if (e instanceof ConsensusError) throw new P2PError('INVALID_VOTE', e.message)
+          // A vote for a kernel this node has not seen announced may come from a peer further ahead
+          // (its blocks not here yet): not the sender's fault.
+          if (e instanceof ConsensusError) {
+            throw new P2PError('INVALID_VOTE', e.message, e.code === 'UNKNOWN_KERNEL' ? 'ignore' : 'reject')
+          }
           throw e
         }
       }

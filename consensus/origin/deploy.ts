@@ -12,13 +12,18 @@ import {
   type TransactionReceipt,
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { CO_GATEWAY_ADDRESS } from '../../genesis/index.ts'
 import {
   coreAbi,
   coreBytecode,
+  gatewayAbi,
+  gatewayBytecode,
   stakeAbi,
   stakeBytecode,
   stakeTokenAbi,
   stakeTokenBytecode,
+  valueTokenAbi,
+  valueTokenBytecode,
 } from './contracts.ts'
 import { OriginError } from './errors.ts'
 
@@ -36,8 +41,12 @@ export interface DeployOriginOptions {
   validators: { address: string; stake: bigint }[]
   /** Stake tokens minted to the deployer (default 1e9 tokens). */
   tokenSupply?: bigint
-  /** Extra transfers after the deployment: ETH (to pay origin gas) and stake tokens. */
-  fund?: { address: string; eth?: bigint; tokens?: bigint }[]
+  /** Extra transfers after the deployment: ETH (to pay origin gas), stake tokens and value tokens. */
+  fund?: { address: string; eth?: bigint; tokens?: bigint; valueTokens?: bigint }[]
+  /** Value tokens (the bridge's base token) minted to the deployer (default 1e9 tokens). */
+  valueTokenSupply?: bigint
+  /** The CoGateway on the aux chain the Gateway pairs with (default: the genesis predeploy's address). */
+  coGateway?: string
 }
 
 export interface OriginDeployment {
@@ -45,6 +54,9 @@ export interface OriginDeployment {
   token: string
   stake: string
   core: string
+  /** The bridge (DESIGN.md §8): the Gateway and its base token, whose aux counterpart is the coin. */
+  gateway: string
+  valueToken: string
   /** Origin block of the first deployment transaction: where log scans can start. */
   deployBlock: bigint
 }
@@ -108,6 +120,25 @@ export async function deployOrigin(options: DeployOriginOptions): Promise<Origin
     .writeContract({ address: core, abi: coreAbi, functionName: 'start', chain: null })
     .then(mined('Core.start'))
 
+  const valueToken = await wallet
+    .deployContract({
+      abi: valueTokenAbi,
+      bytecode: valueTokenBytecode,
+      args: ['Mosaic Value Token', 'MVT', options.valueTokenSupply ?? parseEther('1000000000')],
+      chain: null,
+    })
+    .then(mined('deploy ValueToken'))
+    .then((r) => contractAddress(r, 'ValueToken'))
+  const gateway = await wallet
+    .deployContract({
+      abi: gatewayAbi,
+      bytecode: gatewayBytecode,
+      args: [valueToken, core, (options.coGateway ?? CO_GATEWAY_ADDRESS) as Hex],
+      chain: null,
+    })
+    .then(mined('deploy Gateway'))
+    .then((r) => contractAddress(r, 'Gateway'))
+
   for (const f of options.fund ?? []) {
     const to = f.address as Hex
     if (f.eth !== undefined && f.eth > 0n) {
@@ -126,8 +157,19 @@ export async function deployOrigin(options: DeployOriginOptions): Promise<Origin
         })
         .then(mined(`fund ${f.address} with stake tokens`))
     }
+    if (f.valueTokens !== undefined && f.valueTokens > 0n) {
+      await wallet
+        .writeContract({
+          address: valueToken,
+          abi: valueTokenAbi,
+          functionName: 'transfer',
+          args: [to, f.valueTokens],
+          chain: null,
+        })
+        .then(mined(`fund ${f.address} with value tokens`))
+    }
   }
-  return { token, stake, core, deployBlock: tokenReceipt.blockNumber }
+  return { token, stake, core, gateway, valueToken, deployBlock: tokenReceipt.blockNumber }
 }
 
 async function receiptOf(client: PublicClient, label: string, hash: Hex): Promise<TransactionReceipt> {

@@ -5,11 +5,14 @@
 import { type Logger, pino } from 'pino'
 import { createPublicClient, type Hex, http, parseEther, toHex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
+import { devAccounts } from '../../genesis/index.ts'
 import { deployOrigin, type OriginDeployment } from './deploy.ts'
 import { OriginError } from './errors.ts'
 import { startHardhatOrigin } from './hardhatOrigin.ts'
 
 export const DEV_ORIGIN_MNEMONIC = 'test test test test test test test test test test test junk'
+/** Value tokens (the bridge's base token on the origin) each dev account gets. */
+export const DEV_VALUE_TOKENS = parseEther('1000000')
 
 export interface DevOriginOptions {
   /** An origin that is already running; Hardhat's node is started when omitted. */
@@ -68,7 +71,14 @@ export async function startDevOrigin(options: DevOriginOptions): Promise<DevOrig
       minStake: o.minStake,
       unbondingBlocks: o.unbondingBlocks,
       validators: o.validators,
-      fund: o.validatorEth > 0n ? o.validators.map((v) => ({ address: v.address, eth: o.validatorEth })) : [],
+      fund: [
+        ...(o.validatorEth > 0n
+          ? o.validators.map((v) => ({ address: v.address, eth: o.validatorEth }))
+          : []),
+        // The aux chain's dev accounts (the same mnemonic as Hardhat's: they have origin ETH) get value
+        // tokens to bridge.
+        ...devAccounts().map((a) => ({ address: a.address, valueTokens: DEV_VALUE_TOKENS })),
+      ],
     })
     const chainId = hardhat?.chainId ?? (await createPublicClient({ transport: http(url) }).getChainId())
     logger.info(

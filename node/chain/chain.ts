@@ -44,7 +44,6 @@ import {
 import type { Genesis, Hex } from '../../genesis/index.ts'
 import { parseGenesis } from '../../genesis/index.ts'
 import { type AssemblerOptions, BlockAssembler, replayBlock } from './assembler.ts'
-import { finalisedOriginRoots, type OriginRoot } from './originRoots.ts'
 import { CallStateManager, type TrieReads } from './callState.ts'
 import { type CommonParams, createChainCommon } from './common.ts'
 import {
@@ -61,6 +60,7 @@ import {
 } from './db.ts'
 import { ChainError } from './errors.ts'
 import { executionReceipts } from './execution.ts'
+import { finalisedOriginRoots, type OriginRoot } from './originRoots.ts'
 import { decodeReceipts, encodeReceipts, type StoredReceipt } from './receipts.ts'
 import { ChainStore } from './store.ts'
 import { CachedTrie } from './trie.ts'

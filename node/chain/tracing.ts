@@ -5,8 +5,8 @@ import type { Block } from '@ethereumjs/block'
 import { createVM, runBlock } from '@ethereumjs/vm'
 import type { Chain } from './chain.ts'
 import { ChainError } from './errors.ts'
-import { writeOriginRoots } from './originRoots.ts'
 import { txInfo } from './execution.ts'
+import { writeOriginRoots } from './originRoots.ts'
 import { attachTracer, type Tracer } from './tracers/tracer.ts'
 
 export interface TracedTx {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { bytesToHex, hexToBytes } from '@ethereumjs/util'
 import { pino } from 'pino'
-import { createPublicClient, http } from 'viem'
+import { createPublicClient, encodeFunctionData, http, parseAbi } from 'viem'
 import {
   encodeVote,
   type HardhatOrigin,
@@ -17,7 +17,7 @@ import {
   startHardhatOrigin,
   type Vote,
 } from '../../consensus/index.ts'
-import { devValidatorKeys } from '../../genesis/index.ts'
+import { devValidatorKeys, ORIGIN_ROOTS_ADDRESS } from '../../genesis/index.ts'
 import { createHostilePeer, type HostilePeer } from '../helpers/hostilePeer.ts'
 import { createTestNetwork, getBlock, type TestNetwork } from '../helpers/network.ts'
 import { blockNumber, type DevNode, rpc, startDevNode, target, waitFor } from '../helpers/node.ts'
@@ -25,6 +25,11 @@ import { type PausableProxy, pausableProxy } from '../helpers/tcpProxy.ts'
 
 const BLOCK_TIME_MS = 500
 const quiet = pino({ level: 'silent' })
+/** OriginRoots' interface, as any aux contract reads it (DESIGN.md §8). */
+const originRootsRead = parseAbi([
+  'function latestBlockNumber() view returns (uint256)',
+  'function stateRoot(uint256 originBlockNumber) view returns (bytes32)',
+])
 
 describe('origin chain: commits and slashing', { skip: target !== 'mosaic' && 'mosaic-node only' }, () => {
   let net: TestNetwork
@@ -71,6 +76,36 @@ describe('origin chain: commits and slashing', { skip: target !== 'mosaic' && 'm
       [],
     )
     assert.ok(status.origin.lastCommitted, 'mosaic_status shows the last commit')
+  })
+
+  test('finalised origin state roots are readable by aux contracts (OriginRoots), the same on every node', async () => {
+    const call = async (i: number, data: `0x${string}`, block = 'latest') =>
+      rpc<`0x${string}`>(url(i), 'eth_call', [{ to: ORIGIN_ROOTS_ADDRESS, data }, block])
+    const latestOf = async (i: number, block = 'latest') =>
+      BigInt(
+        await call(i, encodeFunctionData({ abi: originRootsRead, functionName: 'latestBlockNumber' }), block),
+      )
+    await waitFor('an origin root on the aux chain', async () => (await latestOf(0)) > 0n, {
+      timeoutMs: 60_000,
+    })
+    // Read every node at one finalised aux block: they must agree.
+    const at = (await getBlock(url(0), 'finalized'))!.number
+    const n = await latestOf(0, at)
+    assert.ok(n > 0n, `a root is written by finalised block ${at}`)
+    const origin = createPublicClient({ transport: http(net.origin!.url) })
+    const expected = (await origin.getBlock({ blockNumber: n })).stateRoot
+    for (const i of [0, 1, 2, 3]) {
+      assert.equal(await latestOf(i, at), n, `node ${i}: latest origin block`)
+      const got = await call(
+        i,
+        encodeFunctionData({ abi: originRootsRead, functionName: 'stateRoot', args: [n] }),
+        at,
+      )
+      assert.equal(got, expected, `node ${i}: the origin's own state root of block ${n}`)
+    }
+    // Never an origin block the origin does not consider final yet.
+    const final = await origin.getBlock({ blockTag: 'finalized' })
+    assert.ok(n <= final.number)
   })
 
   test('a double vote and a surround vote are reported, slashed on the origin, and leave the next kernel', async () => {
