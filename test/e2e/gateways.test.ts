@@ -43,7 +43,6 @@ import {
   coGatewayAbi,
   deployOrigin,
   gatewayAbi,
-  gatewayBytecode,
   type HardhatOrigin,
   OriginClient,
   type OriginDeployment,
@@ -440,7 +439,11 @@ describe('gateways on a Hardhat origin and a Hardhat aux chain', { timeout: 300_
       minStake: STAKE_UNIT,
       unbondingBlocks: 10n,
       validators: validators.map((v) => ({ address: v.account.address, stake: STAKE_UNIT })),
+      fund: [{ address: staker.address, valueTokens: parseEther('1000000') }],
     })
+    // deployOrigin's Gateway and base token are the bridge's; another value token is deployed here.
+    gateway = getAddress(deployment.gateway)
+    baseToken = getAddress(deployment.valueToken)
     committer = new OriginClient(
       {
         rpcUrl: originNode.url,
@@ -451,21 +454,20 @@ describe('gateways on a Hardhat origin and a Hardhat aux chain', { timeout: 300_
       { logger: pino({ level: 'silent' }) },
     )
     const wallet = createWalletClient({ account: deployer, chain: origin.chain, transport: http(origin.url) })
-    const deploy = async (abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> => {
-      const hash = await wallet.deployContract({ abi, bytecode, args })
-      return getAddress((await origin.client.waitForTransactionReceipt({ hash })).contractAddress!)
-    }
-    const supply = parseEther('1000000000')
-    baseToken = await deploy(valueTokenAbi, valueTokenBytecode, ['Mosaic Base', 'MOB', supply])
-    otherToken = await deploy(valueTokenAbi, valueTokenBytecode, ['Other', 'OTH', supply])
-    gateway = await deploy(gatewayAbi, gatewayBytecode, [baseToken, deployment.core, CO_GATEWAY_ADDRESS])
-    for (const token of [baseToken, otherToken])
-      await send(origin, deployer, {
-        address: token,
-        abi: valueTokenAbi,
-        functionName: 'transfer',
-        args: [staker.address, parseEther('1000000')],
-      })
+    const deployed = await wallet.deployContract({
+      abi: valueTokenAbi,
+      bytecode: valueTokenBytecode,
+      args: ['Other', 'OTH', parseEther('1000000000')],
+    })
+    otherToken = getAddress(
+      (await origin.client.waitForTransactionReceipt({ hash: deployed })).contractAddress!,
+    )
+    await send(origin, deployer, {
+      address: otherToken,
+      abi: valueTokenAbi,
+      functionName: 'transfer',
+      args: [staker.address, parseEther('1000000')],
+    })
 
     // Genesis' alloc for the predeploys, applied to the aux Hardhat chain.
     const alloc = predeployAlloc({ gateway, baseToken, reserve: CO_GATEWAY_DEV_RESERVE }) as Record<
