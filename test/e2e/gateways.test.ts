@@ -43,7 +43,6 @@ import {
   coGatewayAbi,
   deployOrigin,
   gatewayAbi,
-  gatewayBytecode,
   type HardhatOrigin,
   OriginClient,
   type OriginDeployment,
@@ -440,7 +439,11 @@ describe('gateways on a Hardhat origin and a Hardhat aux chain', { timeout: 300_
       minStake: STAKE_UNIT,
       unbondingBlocks: 10n,
       validators: validators.map((v) => ({ address: v.account.address, stake: STAKE_UNIT })),
+      fund: [{ address: staker.address, valueTokens: parseEther('1000000') }],
     })
+    // deployOrigin's Gateway and base token are the bridge's; another value token is deployed here.
+    gateway = getAddress(deployment.gateway)
+    baseToken = getAddress(deployment.valueToken)
     committer = new OriginClient(
       {
         rpcUrl: originNode.url,
@@ -451,21 +454,20 @@ describe('gateways on a Hardhat origin and a Hardhat aux chain', { timeout: 300_
       { logger: pino({ level: 'silent' }) },
     )
     const wallet = createWalletClient({ account: deployer, chain: origin.chain, transport: http(origin.url) })
-    const deploy = async (abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> => {
-      const hash = await wallet.deployContract({ abi, bytecode, args })
-      return getAddress((await origin.client.waitForTransactionReceipt({ hash })).contractAddress!)
-    }
-    const supply = parseEther('1000000000')
-    baseToken = await deploy(valueTokenAbi, valueTokenBytecode, ['Mosaic Base', 'MOB', supply])
-    otherToken = await deploy(valueTokenAbi, valueTokenBytecode, ['Other', 'OTH', supply])
-    gateway = await deploy(gatewayAbi, gatewayBytecode, [baseToken, deployment.core, CO_GATEWAY_ADDRESS])
-    for (const token of [baseToken, otherToken])
-      await send(origin, deployer, {
-        address: token,
-        abi: valueTokenAbi,
-        functionName: 'transfer',
-        args: [staker.address, parseEther('1000000')],
-      })
+    const deployed = await wallet.deployContract({
+      abi: valueTokenAbi,
+      bytecode: valueTokenBytecode,
+      args: ['Other', 'OTH', parseEther('1000000000')],
+    })
+    otherToken = getAddress(
+      (await origin.client.waitForTransactionReceipt({ hash: deployed })).contractAddress!,
+    )
+    await send(origin, deployer, {
+      address: otherToken,
+      abi: valueTokenAbi,
+      functionName: 'transfer',
+      args: [staker.address, parseEther('1000000')],
+    })
 
     // Genesis' alloc for the predeploys, applied to the aux Hardhat chain.
     const alloc = predeployAlloc({ gateway, baseToken, reserve: CO_GATEWAY_DEV_RESERVE }) as Record<
@@ -894,6 +896,91 @@ describe('gateways on a Hardhat origin and a Hardhat aux chain', { timeout: 300_
     assert.equal(await balanceOf(origin, baseToken, r.beneficiary), 0n)
     await send(origin, staker, gw('progressUnstake', [r.hash, secret]), 'origin: Gateway.progressUnstake')
     assert.equal(await balanceOf(origin, baseToken, r.beneficiary), AMOUNT - FEE)
+    await assertBaseConserved()
+  })
+
+  it('a hash-locked stake waiting for its secret can be revoked; the secret is then refused', async () => {
+    const secret = toHex(randomBytes(32))
+    const m = await stake(baseToken, { hashLock: keccak256(secret) })
+    await send(aux, facilitator, co('confirmStakeIntent', confirmArgs(m, await originOutboxProof(m))))
+    const declared = await send(origin, staker, gw('revertStake', [m.hash]))
+    const revocation = await originOutboxProof(m, declared.blockNumber)
+    const confirmed = await send(
+      aux,
+      facilitator,
+      co('confirmRevertStakeIntent', [
+        m.hash,
+        revocation.blockNumber,
+        revocation.accountProof,
+        revocation.storageProof,
+      ]),
+    )
+    await revertsWith(send(aux, staker, co('progressMint', [m.hash, secret])), 'WrongStatus', [
+      m.hash,
+      Status.Revoked,
+    ])
+    await commitAuxBlock(confirmed.blockNumber)
+    const proof = await proofOf(aux, CO_GATEWAY_ADDRESS, slotOf(m.hash, 1n), confirmed.blockNumber)
+    const balance = await balanceOf(origin, baseToken, staker.address)
+    await send(
+      origin,
+      facilitator,
+      gw('progressRevertStake', [m.hash, proof.blockNumber, proof.accountProof, proof.storageProof]),
+    )
+    assert.equal(await balanceOf(origin, baseToken, staker.address), balance + AMOUNT)
+    assert.equal(await aux.client.getBalance({ address: m.beneficiary }), 0n)
+    await assertBaseConserved()
+  })
+
+  it('a revocation declared after the aux chain minted changes nothing: progressStake closes the stake', async () => {
+    const m = await stake(baseToken)
+    const proof = await originOutboxProof(m)
+    const declared = await send(origin, staker, gw('revertStake', [m.hash]))
+    // The facilitator confirms with the root of the stake's block, before the revocation.
+    const minted = await send(aux, facilitator, co('confirmStakeIntent', confirmArgs(m, proof)))
+    assert.equal(await aux.client.getBalance({ address: m.beneficiary }), AMOUNT - FEE)
+    // The revocation cannot be confirmed on aux: the inbox is Progressed.
+    const revocation = await originOutboxProof(m, declared.blockNumber)
+    await revertsWith(
+      send(
+        aux,
+        facilitator,
+        co('confirmRevertStakeIntent', [
+          m.hash,
+          revocation.blockNumber,
+          revocation.accountProof,
+          revocation.storageProof,
+        ]),
+      ),
+      'WrongStatus',
+      [m.hash, Status.Progressed],
+    )
+    await commitAuxBlock(minted.blockNumber)
+    const progressed = await proofOf(aux, CO_GATEWAY_ADDRESS, slotOf(m.hash, 1n), minted.blockNumber)
+    await revertsWith(
+      send(
+        origin,
+        facilitator,
+        gw('progressRevertStake', [
+          m.hash,
+          progressed.blockNumber,
+          progressed.accountProof,
+          progressed.storageProof,
+        ]),
+      ),
+      'ProofMismatch',
+      [BigInt(Status.Progressed), BigInt(Status.Revoked)],
+    )
+    await send(
+      origin,
+      facilitator,
+      gw('progressStake', [m.hash, progressed.blockNumber, progressed.accountProof, progressed.storageProof]),
+    )
+    assert.equal(await read<number>(origin, gw('outbox', [m.hash])), Status.Progressed)
+    await revertsWith(send(origin, staker, gw('revertStake', [m.hash])), 'WrongStatus', [
+      m.hash,
+      Status.Progressed,
+    ])
     await assertBaseConserved()
   })
 })

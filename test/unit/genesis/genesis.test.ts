@@ -4,9 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { hexToBytes } from '@ethereumjs/util'
 import { paramsVM } from '@ethereumjs/vm'
 import { HDNodeWallet } from 'ethers'
 import {
+  CO_GATEWAY_ADDRESS,
   DEFAULT_BASE_FEE_PER_GAS,
   DEV_ACCOUNT_BALANCE,
   DEV_CHAIN_ID,
@@ -18,6 +20,7 @@ import {
   GenesisError,
   type GenesisJson,
   loadGenesisFile,
+  ORIGIN_ROOTS_ADDRESS,
   parseGenesis,
   SYSTEM_CONTRACTS,
 } from '../../../genesis/index.ts'
@@ -105,7 +108,10 @@ describe('genesis: dev genesis', () => {
     assert.deepEqual(g.nonce, new Uint8Array(8))
     assert.deepEqual(g.json, JSON.parse(JSON.stringify(json)))
 
-    assert.equal(g.alloc.size, 10 + SYSTEM_CONTRACTS.length)
+    // The protocol's own predeploy: OriginRoots (no CoGateway without an origin Gateway to pair with).
+    assert.equal(g.alloc.size, 10 + SYSTEM_CONTRACTS.length + 1)
+    assert.equal(g.alloc.get(ORIGIN_ROOTS_ADDRESS)?.code !== undefined, true)
+    assert.equal(g.alloc.has(CO_GATEWAY_ADDRESS), false)
     for (const a of devAccounts()) {
       const acct = g.alloc.get(a.address.toLowerCase() as `0x${string}`)
       assert.ok(acct, a.address)
@@ -151,7 +157,21 @@ describe('genesis: dev genesis', () => {
     assert.equal(g.timestamp, 7n)
     assert.equal(g.mosaic.blockTimeMs, 250)
     assert.deepEqual(g.mosaic.validators, validators)
-    assert.equal(g.alloc.size, 2 + SYSTEM_CONTRACTS.length)
+    assert.equal(g.alloc.size, 2 + SYSTEM_CONTRACTS.length + 1)
+  })
+
+  it('predeploys CoGateway with its config slots and reserve when paired with an origin Gateway', () => {
+    const gateway = '0x00000000000000000000000000000000000000aa'
+    const baseToken = '0x00000000000000000000000000000000000000bb'
+    const g = parseGenesis(devGenesisJson({ bridge: { gateway, baseToken, reserve: 5n } }))
+    const co = g.alloc.get(CO_GATEWAY_ADDRESS)
+    assert.ok(co?.code && co.code.length > 100)
+    assert.equal(co.balance, 5n)
+    const word = (n: bigint) => hexToBytes(`0x${n.toString(16).padStart(64, '0')}`)
+    assert.deepEqual(co.storage, [
+      [word(2n), word(BigInt(gateway))],
+      [word(3n), word(BigInt(baseToken))],
+    ])
   })
 
   it('defaults the timestamp to now', () => {
