@@ -3,10 +3,10 @@
 // `mosaic-node bridge` (deposit, withdraw, revert) or the same functions in-process. One network for
 // every case: they run in order and build on each other's balances.
 import assert from 'node:assert/strict'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { type Hex, parseEther } from 'viem'
+import { createWalletClient, encodeFunctionData, type Hex, http, keccak256, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import {
   Bridge,
@@ -408,6 +408,71 @@ describe('bridge: gateways, facilitator and CLI on a real origin', {
     }
     assert.equal(await auxCoin(DEV_ADDRESSES[6]), aux6 + parseEther('6') - 2n * feeOf(FEE))
     // Not one extra aux transaction (a second send of a step would have reverted, and cost a nonce).
+    assert.equal(await bridge.aux.getTransactionCount({ address: facilitator as Hex }), facilitatorAuxSteps)
+  })
+
+  test('a transaction signed before a crash is re-broadcast as is after the restart, not signed again', async () => {
+    await stopFacilitator()
+    const d = await deposit(user(DEV_KEYS[0]), { amount: parseEther('1'), ...FEE })
+    const root = await waitFor(
+      'an origin root covering the deposit',
+      async () => {
+        const t = await bridge.trustedOriginBlock()
+        return t >= d.sent.receipt.blockNumber ? t : undefined
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    )
+    const proof = await bridge.prove('origin', outboxSlot(d.messageHash), root)
+    const f = d.fields
+    // What the facilitator would have written before broadcasting, had it died right then.
+    const wallet = createWalletClient({ account: privateKeyToAccount(DEV_KEYS[9]), transport: http(url(1)) })
+    const request = await wallet.prepareTransactionRequest({
+      chain: null,
+      to: bridge.addresses.coGateway,
+      gas: 1_000_000n,
+      data: encodeFunctionData({
+        abi: coGatewayAbi,
+        functionName: 'confirmStakeIntent',
+        args: [
+          f.sender,
+          f.nonce,
+          f.valueToken,
+          f.amount,
+          f.beneficiary,
+          f.feeGasPrice,
+          f.feeGasLimit,
+          f.hashLock,
+          root,
+          proof.accountProof,
+          proof.storageProof,
+        ],
+      }),
+    })
+    const raw = await wallet.signTransaction({ ...request, chain: null })
+    const file = join(net.devnet.nodes[0]!.datadir, 'facilitator.json')
+    const state = JSON.parse(readFileSync(file, 'utf8')) as { pending: unknown[] }
+    const n = (v: bigint) => `${v}n`
+    state.pending.push({
+      kind: 'deposit',
+      messageHash: d.messageHash,
+      sender: f.sender,
+      nonce: n(f.nonce),
+      valueToken: f.valueToken,
+      amount: n(f.amount),
+      beneficiary: f.beneficiary,
+      feeGasPrice: n(f.feeGasPrice),
+      feeGasLimit: n(f.feeGasLimit),
+      hashLock: f.hashLock,
+      blockNumber: n(d.sent.receipt.blockNumber),
+      transactionHash: d.sent.txHash,
+      step: 'confirm',
+      tx: { step: 'confirm', chain: 'aux', raw, hash: keccak256(raw) },
+    })
+    writeFileSync(file, JSON.stringify(state))
+    await startFacilitator()
+    const m = await done(d.messageHash, 'deposit')
+    facilitatorAuxSteps++
+    assert.equal(m.steps.find((s) => s.event === 'StakeConfirmed')?.transactionHash, keccak256(raw))
     assert.equal(await bridge.aux.getTransactionCount({ address: facilitator as Hex }), facilitatorAuxSteps)
   })
 
