@@ -71,6 +71,30 @@ export class Bridge {
     })
   }
 
+  private gatewayFrom: Promise<bigint> | undefined
+
+  /**
+   * The first origin block with the Gateway's code: where scans of its logs start (a binary search of
+   * eth_getCode; 0 when the origin does not serve old state).
+   */
+  gatewayDeployBlock(): Promise<bigint> {
+    this.gatewayFrom ??= (async () => {
+      const address = this.addresses.gateway
+      const hasCode = async (blockNumber: bigint) =>
+        ((await this.origin.getCode({ address, blockNumber })) ?? '0x') !== '0x'
+      let hi = await this.origin.getBlockNumber({ cacheTime: 0 })
+      let lo = 0n
+      if (!(await hasCode(hi))) return 0n
+      while (lo < hi) {
+        const mid = (lo + hi) / 2n
+        if (await hasCode(mid)) hi = mid
+        else lo = mid + 1n
+      }
+      return lo
+    })().catch(() => 0n)
+    return this.gatewayFrom
+  }
+
   /** The newest origin block whose state root the aux chain has finalised (0: none yet). */
   trustedOriginBlock(): Promise<bigint> {
     return this.aux.readContract({
@@ -154,7 +178,8 @@ export class Bridge {
   }
 
   /** Every gateway event naming `messageHash` on one chain, oldest first. */
-  async events(chain: ChainName, messageHash: Hex, from = 0n): Promise<BridgeEvent[]> {
+  async events(chain: ChainName, messageHash: Hex): Promise<BridgeEvent[]> {
+    const from = chain === 'origin' ? await this.gatewayDeployBlock() : 0n
     const client = chain === 'origin' ? this.origin : this.aux
     const address = chain === 'origin' ? this.addresses.gateway : this.addresses.coGateway
     const abi = chain === 'origin' ? gatewayAbi : coGatewayAbi

@@ -169,6 +169,8 @@ export class Facilitator {
 
   /** New StakeDeclared / RedeemDeclared events join the pending set; the cursors move past them. */
   private async scan(bridge: Bridge): Promise<void> {
+    // A first run starts at the Gateway's deployment rather than the origin's genesis.
+    if (this.state.originCursor === 0n) this.state.originCursor = await bridge.gatewayDeployBlock()
     const [originHead, auxHead] = await Promise.all([
       bridge.origin.getBlockNumber({ cacheTime: 0 }),
       bridge.aux.getBlockNumber({ cacheTime: 0 }),
