@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
-import { type Hex, parseEther } from 'viem'
+import { erc20Abi, type Hex, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { Bridge, publicClient, Status, TxSender } from '../node/bridge/index.ts'
 import { deposit, type UserContext, withdraw } from '../node/bridge/user.ts'
@@ -93,7 +93,7 @@ export async function runBridgeSuite(o: { runs: number; commitEvery: number }): 
     // A first approval for every run, so each deposit below is one stake transaction.
     await ctx.origin.send({
       address: bridge.addresses.baseToken,
-      abi: (await import('../node/bridge/abi.ts')).erc20Abi,
+      abi: erc20Abi,
       functionName: 'approve',
       args: [bridge.addresses.gateway, parseEther('1000000')],
     })
