@@ -10,7 +10,7 @@ import { bytesToHex } from '@ethereumjs/util'
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { Hex } from 'viem'
-import { writeFileAtomic } from './atomicFile.ts'
+import { AtomicFile } from './atomicFile.ts'
 import { ConsensusError } from './errors.ts'
 import type { Kernel, KernelHeader, KernelTracker } from './kernels.ts'
 import {
@@ -106,6 +106,7 @@ export class Finality {
   private queue: Promise<unknown> = Promise.resolve()
   private disabled: string | undefined
   private readonly startedAt = Date.now()
+  private readonly record: AtomicFile
 
   constructor(
     private readonly options: FinalityOptions,
@@ -120,6 +121,7 @@ export class Finality {
   ) {
     this.links = new LRUCache({ max: options.maxLinks })
     this.justifying = new LRUCache({ max: options.maxLinks })
+    this.record = new AtomicFile(join(options.datadir, 'finality.json'))
     this.state = this.load()
     if (modules.validatorKey) {
       this.me = bytesToHex(addressOfPrivateKey(modules.validatorKey)).toLowerCase() as Hex
@@ -353,7 +355,9 @@ export class Finality {
    */
   private onOwnKeyVote(vote: Vote): void {
     const mine = this.protection?.signed
-    this.protection?.observe(vote)
+    this.protection?.observe(vote).catch((err: unknown) => {
+      this.modules.logger.error({ err }, 'slashing-protection record not written')
+    })
     // Gossip can hand a restarted node its own recent votes (IHAVE/IWANT): what the record holds, or
     // anything older, proves nothing; a newer target or another block at the recorded height does.
     if (
@@ -382,7 +386,7 @@ export class Finality {
     const member = (k: Kernel) => k.validators.some((v) => v.address.toLowerCase() === this.me)
     if (!member(rear) && !member(forward)) return
     const vote: Vote = { kernelHeight: forward.height, source, target: head }
-    const verdict = this.protection.claim(vote)
+    const verdict = await this.protection.claim(vote)
     if (verdict === 'repeat') return
     if (verdict !== 'sign') {
       logger.warn({ vote: describe(vote), reason: verdict }, 'refused to sign a vote (slashing protection)')
@@ -477,15 +481,11 @@ export class Finality {
     return found
   }
 
-  private file(): string {
-    return join(this.options.datadir, 'finality.json')
-  }
-
   private load(): FinalityState {
     const genesis = genesisFinality(this.modules.chain.genesis)
     let text: string
     try {
-      text = readFileSync(this.file(), 'utf8')
+      text = readFileSync(this.record.path, 'utf8')
     } catch {
       return genesis
     }
@@ -513,7 +513,11 @@ export class Finality {
       justified: { hash: s.justified.hash, number: s.justified.number.toString() },
       finalized: { hash: s.finalized.hash, number: s.finalized.number.toString() },
     })
-    writeFileAtomic(this.file(), json)
+    // Not awaited: the record only saves a restart from rebuilding finality out of certificates, and
+    // writes stay in order, so the file ends with the latest state.
+    this.record.write(json).catch((err: unknown) => {
+      this.modules.logger.warn({ err }, 'finality record not written')
+    })
   }
 }
 

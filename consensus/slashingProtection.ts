@@ -3,7 +3,7 @@
 // restart never lets it sign an offence. Votes by the same key seen on the network (another node
 // sharing the key) raise the record too.
 import { readFileSync } from 'node:fs'
-import { writeFileAtomic } from './atomicFile.ts'
+import { AtomicFile } from './atomicFile.ts'
 import { ConsensusError } from './errors.ts'
 import { protectionVerdict, type SignedRecord } from './rules/finality.ts'
 import type { Vote } from './rules/vote.ts'
@@ -17,12 +17,14 @@ interface RecordJson {
 
 export class SlashingProtection {
   private record: SignedRecord | undefined
+  private readonly file: AtomicFile
 
   private constructor(
-    private readonly file: string,
+    path: string,
     private readonly validator: string,
     record: SignedRecord | undefined,
   ) {
+    this.file = new AtomicFile(path)
     this.record = record
   }
 
@@ -63,11 +65,15 @@ export class SlashingProtection {
     return this.record
   }
 
-  /** 'sign' after the vote is on disk, 'repeat' for the target already signed, or the refusal reason. */
-  claim(vote: Vote): 'sign' | 'repeat' | string {
+  /**
+   * 'sign' once the vote is on disk, 'repeat' for the target already signed, or the refusal reason.
+   * The record moves in memory at once, so a claim made while this one is being written is judged
+   * against it; if the write fails, this throws and the vote is not signed.
+   */
+  async claim(vote: Vote): Promise<'sign' | 'repeat' | string> {
     const verdict = protectionVerdict(this.record, vote)
     if (verdict !== 'sign') return verdict
-    this.write({
+    await this.write({
       sourceNumber: vote.source.number,
       targetNumber: vote.target.number,
       targetHash: vote.target.hash,
@@ -76,24 +82,26 @@ export class SlashingProtection {
   }
 
   /** A vote by this key made elsewhere: never sign anything it would conflict with. */
-  observe(vote: Vote): void {
+  observe(vote: Vote): Promise<void> {
     const r = this.record
-    if (r && vote.target.number <= r.targetNumber && vote.source.number <= r.sourceNumber) return
-    this.write({
+    if (r && vote.target.number <= r.targetNumber && vote.source.number <= r.sourceNumber) {
+      return Promise.resolve()
+    }
+    return this.write({
       sourceNumber: r && r.sourceNumber > vote.source.number ? r.sourceNumber : vote.source.number,
       targetNumber: r && r.targetNumber > vote.target.number ? r.targetNumber : vote.target.number,
       targetHash: r && r.targetNumber > vote.target.number ? r.targetHash : vote.target.hash,
     })
   }
 
-  private write(record: SignedRecord): void {
+  private write(record: SignedRecord): Promise<void> {
     const json: RecordJson = {
       validator: this.validator,
       sourceNumber: record.sourceNumber.toString(),
       targetNumber: record.targetNumber.toString(),
       targetHash: record.targetHash,
     }
-    writeFileAtomic(this.file, JSON.stringify(json))
     this.record = record
+    return this.file.write(JSON.stringify(json))
   }
 }
