@@ -333,7 +333,7 @@ export function buildCli(): Command {
     if (origin) {
       const stop = origin.stop
       process.on('exit', () => void stop())
-    }
+    } else config.facilitator.enabled = false
     const accounts = devAccounts(10)
     if (temporary) {
       process.on('exit', () => {
@@ -574,6 +574,8 @@ const DEV_OVERRIDES: Partial<Record<SettingName, unknown>> = {
   'p2p.addr': '127.0.0.1',
   'txpool.maxPerSender': 4096,
   'txpool.maxTotal': 100_000,
+  // Deposits and withdrawals just work on a dev chain with its origin (off without one, below).
+  'facilitator.enabled': true,
 }
 
 export async function main(argv: string[]): Promise<void> {
