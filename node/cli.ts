@@ -11,6 +11,7 @@ import { type Logger, pino } from 'pino'
 import pinoPretty from 'pino-pretty'
 import type { DevOrigin } from '../consensus/index.ts'
 import {
+  CO_GATEWAY_ADDRESS,
   DEV_CHAIN_ID,
   DEV_MNEMONIC,
   devAccounts,
@@ -374,6 +375,8 @@ export function buildCli(): Command {
                 `  Stake       ${origin.deployment.stake}`,
                 `  Core        ${origin.deployment.core}`,
                 `  stake token ${origin.deployment.token}`,
+                `  Gateway     ${origin.deployment.gateway} (base token MVT ${origin.deployment.valueToken})`,
+                `  CoGateway   ${CO_GATEWAY_ADDRESS} on aux${config.facilitator.enabled ? ', facilitator on' : ''}`,
               ]
             : ['  origin      none (--origin.rpc none)']),
           `  mnemonic    ${DEV_MNEMONIC}`,
