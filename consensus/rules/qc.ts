@@ -5,7 +5,7 @@ import { ConsensusError } from '../errors.ts'
 import { hasSupermajority, type ValidatorSets } from './finality.ts'
 import type { StakedValidator } from './proposer.ts'
 import type { QuorumCertificate } from './seal.ts'
-import { recoverVoter, type Vote } from './vote.ts'
+import { recoverVoter, type Vote, voteDigest } from './vote.ts'
 
 /** Every validator of the link's sets, once each: the certificate's bitmap indexes this list. */
 export function linkValidators(sets: ValidatorSets): StakedValidator[] {
@@ -51,12 +51,13 @@ export function verifyQc(qc: QuorumCertificate, sets: ValidatorSets, auxChainId:
     )
   }
   const voters = new Set<string>()
+  const digest = voteDigest(qc.vote, auxChainId)
   let next = 0
   validators.forEach((v, i) => {
     if (((qc.signers >> BigInt(i)) & 1n) === 0n) return
     const signature = qc.signatures[next++]
     if (!signature) throw new ConsensusError('BAD_QC', 'quorum certificate has fewer signatures than signers')
-    const voter = recoverVoter({ ...qc.vote, signature }, auxChainId)
+    const voter = recoverVoter({ ...qc.vote, signature }, auxChainId, digest)
     if (voter !== v.address) {
       throw new ConsensusError('BAD_QC', `quorum certificate signature ${next - 1} is not by ${v.address}`)
     }

@@ -66,7 +66,12 @@ export function signVote(vote: Vote, auxChainId: bigint, privateKey: Uint8Array)
 }
 
 /** The lowercase 0x address that signed `vote`; throws BAD_VOTE when the signature is malformed. */
-export function recoverVoter(vote: SignedVote, auxChainId: bigint): Hex {
+export function recoverVoter(
+  vote: SignedVote,
+  auxChainId: bigint,
+  /** voteDigest(vote, auxChainId), when the caller has it (a certificate's signatures share one). */
+  digest?: Uint8Array,
+): Hex {
   const sig = vote.signature
   if (sig.length !== VOTE_SIGNATURE_BYTES) {
     throw new ConsensusError(
@@ -83,7 +88,7 @@ export function recoverVoter(vote: SignedVote, auxChainId: bigint): Hex {
     throw new ConsensusError('BAD_VOTE', 'vote signature has a high s value')
   }
   try {
-    const pub = secp256k1.ecdsaRecover(rs, v - 27, voteDigest(vote, auxChainId), false)
+    const pub = secp256k1.ecdsaRecover(rs, v - 27, digest ?? voteDigest(vote, auxChainId), false)
     return bytesToHex(addressOfPublicKey(pub))
   } catch (e) {
     throw new ConsensusError('BAD_VOTE', `vote signature does not recover: ${(e as Error).message}`)
