@@ -51,7 +51,11 @@ export function verifyQc(qc: QuorumCertificate, sets: ValidatorSets, auxChainId:
     )
   }
   const voters = new Set<string>()
-  const digest = voteDigest(qc.vote, auxChainId)
+  let shared: Uint8Array | undefined
+  const digest = () => {
+    shared ??= voteDigest(qc.vote, auxChainId)
+    return shared
+  }
   let next = 0
   validators.forEach((v, i) => {
     if (((qc.signers >> BigInt(i)) & 1n) === 0n) return

@@ -2,6 +2,7 @@
 // EIP-712 by a validator key. The same digest is checked on the origin chain by Core (commits) and
 // Stake (slashing evidence), so the domain carries the aux chain id and nothing origin-specific.
 import { RLP } from '@ethereumjs/rlp'
+import { LRUCache } from 'lru-cache'
 import secp256k1 from 'secp256k1'
 import { bytesToHex, type Hex, hashTypedData, hexToBytes } from 'viem'
 import { ConsensusError } from '../errors.ts'
@@ -65,12 +66,19 @@ export function signVote(vote: Vote, auxChainId: bigint, privateKey: Uint8Array)
   return { ...vote, signature: sig }
 }
 
+/**
+ * Signers already recovered, by chain, vote and signature. A vote a node receives by gossip comes back
+ * in the certificate of a later block on every node, and recovering it again cost the most CPU of a
+ * block's finality work.
+ */
+const recovered = new LRUCache<string, Hex>({ max: 8192 })
+
 /** The lowercase 0x address that signed `vote`; throws BAD_VOTE when the signature is malformed. */
 export function recoverVoter(
   vote: SignedVote,
   auxChainId: bigint,
-  /** voteDigest(vote, auxChainId), when the caller has it (a certificate's signatures share one). */
-  digest?: Uint8Array,
+  /** voteDigest(vote, auxChainId) on demand, when the caller shares one (a certificate's signatures). */
+  digest: () => Uint8Array = () => voteDigest(vote, auxChainId),
 ): Hex {
   const sig = vote.signature
   if (sig.length !== VOTE_SIGNATURE_BYTES) {
@@ -79,6 +87,9 @@ export function recoverVoter(
       `vote signature must be ${VOTE_SIGNATURE_BYTES} bytes, got ${sig.length}`,
     )
   }
+  const key = `${auxChainId}:${vote.kernelHeight}:${vote.source.number}:${vote.source.hash}:${vote.target.number}:${vote.target.hash}:${bytesToHex(sig)}`
+  const hit = recovered.get(key)
+  if (hit) return hit
   const v = sig[64]!
   if (v !== 27 && v !== 28)
     throw new ConsensusError('BAD_VOTE', `vote signature v must be 27 or 28, got ${v}`)
@@ -87,12 +98,14 @@ export function recoverVoter(
   if (!equalBytes(secp256k1.signatureNormalize(Uint8Array.from(rs)), rs)) {
     throw new ConsensusError('BAD_VOTE', 'vote signature has a high s value')
   }
+  let voter: Hex
   try {
-    const pub = secp256k1.ecdsaRecover(rs, v - 27, digest ?? voteDigest(vote, auxChainId), false)
-    return bytesToHex(addressOfPublicKey(pub))
+    voter = bytesToHex(addressOfPublicKey(secp256k1.ecdsaRecover(rs, v - 27, digest(), false)))
   } catch (e) {
     throw new ConsensusError('BAD_VOTE', `vote signature does not recover: ${(e as Error).message}`)
   }
+  recovered.set(key, voter)
+  return voter
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
