@@ -167,20 +167,28 @@ export class Facilitator {
     }
   }
 
-  /** New StakeDeclared / RedeemDeclared events join the pending set; the cursors move past them. */
+  /**
+   * New StakeDeclared / RedeemDeclared events join the pending set; the cursors move past them. Each
+   * chain is scanned only up to the block the other side trusts (OriginRoots' latest origin block,
+   * Core's latest aux block): a message is confirmable from then on and not before, and a declaration
+   * a reorg drops never enters the set (it would wait forever for a proof).
+   */
   private async scan(bridge: Bridge): Promise<void> {
     // A first run starts at the Gateway's deployment rather than the origin's genesis.
     if (this.state.originCursor === 0n) this.state.originCursor = await bridge.gatewayDeployBlock()
-    const [originHead, auxHead] = await Promise.all([
-      bridge.origin.getBlockNumber({ cacheTime: 0 }),
-      bridge.aux.getBlockNumber({ cacheTime: 0 }),
-    ])
+    const [originUpTo, auxUpTo] = await Promise.all([bridge.trustedOriginBlock(), bridge.trustedAuxBlock()])
     const found: DeclaredMessage[] = []
-    if (originHead >= this.state.originCursor) {
-      found.push(...(await bridge.declared('origin', this.state.originCursor, originHead)))
+    let moved = false
+    if (originUpTo >= this.state.originCursor) {
+      found.push(...(await bridge.declared('origin', this.state.originCursor, originUpTo)))
+      this.state.originCursor = originUpTo + 1n
+      moved = true
     }
-    if (auxHead >= this.state.auxCursor)
-      found.push(...(await bridge.declared('aux', this.state.auxCursor, auxHead)))
+    if (auxUpTo >= this.state.auxCursor) {
+      found.push(...(await bridge.declared('aux', this.state.auxCursor, auxUpTo)))
+      this.state.auxCursor = auxUpTo + 1n
+      moved = true
+    }
     for (const m of found) {
       if (this.state.pending.has(m.messageHash)) continue
       this.state.pending.set(m.messageHash, { ...m, step: 'confirm' })
@@ -189,10 +197,7 @@ export class Facilitator {
         'message declared',
       )
     }
-    const moved = originHead + 1n !== this.state.originCursor || auxHead + 1n !== this.state.auxCursor
-    this.state.originCursor = originHead + 1n
-    this.state.auxCursor = auxHead + 1n
-    if (moved || found.length > 0) this.save()
+    if (moved) this.save()
   }
 
   /** One step of one message: settle a transaction in flight, else read the status and send what is due. */
