@@ -11,6 +11,7 @@ import {
   type BridgeGenesis,
   CO_GATEWAY_DEV_RESERVE,
   DEV_VALIDATOR_STAKE,
+  devAccounts,
   devGenesisJson,
   devValidatorKeys,
   type GenesisJson,
@@ -32,6 +33,11 @@ export interface DevnetOptions {
   editGenesis?: (g: GenesisJson) => void
   /** The origin chain holding the validators' stake (startDevnetOrigin); validators commit to it. */
   origin?: GenesisOrigin
+  /**
+   * Node 0 runs the bridge facilitator (with an origin), paying aux gas from the last dev account.
+   * `mosaic-node devnet` sets it; tests start their own.
+   */
+  facilitator?: boolean
   /**
    * How many of the validators the genesis (kernel 1) names, the first ones; the others run with
    * their keys but only validate once they deposit on the origin. Default: all.
@@ -164,6 +170,11 @@ export async function prepareDevnet(o: DevnetOptions): Promise<Devnet> {
       args.push('--validator.keystore', ks.path, '--validator.passwordFile', passwordFile)
       // Staked validators got ETH on the origin for commits; joiners commit once someone funds them.
       if (o.origin && i < (o.genesisValidators ?? o.validators)) args.push('--origin.key', 'validator')
+      if (o.origin && o.facilitator && i === 0) {
+        const keyFile = join(datadir, 'facilitator.key')
+        await writeFile(keyFile, `${devAccounts().at(-1)!.privateKey}\n`, { mode: 0o600 })
+        args.push('--facilitator', '--facilitator.key', keyFile)
+      }
     }
     nodes.push({
       index: i,

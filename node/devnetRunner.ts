@@ -49,7 +49,7 @@ export async function runDevnet(o: DevnetRunOptions): Promise<void> {
           ...(o.originRpc ? { rpcUrl: o.originRpc } : {}),
         })
   const net = await prepareDevnet({
-    ...(started ? { origin: started.genesis } : {}),
+    ...(started ? { origin: started.genesis, facilitator: true } : {}),
     dir,
     validators: o.validators,
     fullNodes: o.fullNodes,
@@ -133,6 +133,7 @@ export async function runDevnet(o: DevnetRunOptions): Promise<void> {
         ? [
             `  origin    ${started.origin.url} (chain id ${started.origin.chainId}${started.origin.started ? ", Hardhat's node" : ''})`,
             `            Stake ${started.genesis.stake}  Core ${started.genesis.core}`,
+            `            Gateway ${started.genesis.gateway} (base token ${started.genesis.baseToken}); node 0 runs the bridge facilitator`,
           ]
         : ['  origin    none (--origin.rpc none)']),
       '',
