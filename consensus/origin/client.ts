@@ -323,10 +323,6 @@ export class OriginClient {
   }
 
   /**
-   * Estimates (which reveals a revert with its reason), signs once, sends the same signed bytes until
-   * the origin has them (a retry never makes a second transaction) and waits for the receipt.
-   */
-  /**
    * A call to any origin contract (the bridge's Gateway), in the same queue as commits so one key
    * never has two transactions racing for a nonce. `onSigned` sees the signed bytes before they are
    * broadcast: a caller that persists them can re-broadcast the same transaction after a restart.
@@ -341,6 +337,12 @@ export class OriginClient {
     return this.send(to, abi, functionName, args, onSigned)
   }
 
+  /**
+   * Estimates (which reveals a revert with its reason), signs once, sends the same signed bytes until
+   * the origin has them (a retry never makes a second transaction) and waits for the receipt. When
+   * another sender with the same key (the validator's own CLI, say) took the nonce first, the signed
+   * transaction can never be mined: it is prepared and signed again, which spends nothing twice.
+   */
   private send(
     to: Hex,
     abi: Abi,
@@ -358,27 +360,41 @@ export class OriginClient {
       const call = { address: to, abi: withErrors, functionName, args, account }
       const gas = await this.withRetry(functionName, () => this.public.estimateContractGas(call))
       const data = encodeFunctionData({ abi: withErrors, functionName, args })
-      const request = await this.withRetry(functionName, () =>
-        wallet.prepareTransactionRequest({
-          account,
-          chain: null,
-          to,
-          data,
-          gas: gas + (gas * GAS_MARGIN_PERCENT) / 100n,
-        }),
-      )
-      const serializedTransaction = await wallet.signTransaction({ ...request, chain: null })
-      const txHash = keccak256(serializedTransaction)
-      await onSigned?.(serializedTransaction, txHash)
-      await this.withRetry(functionName, async () => {
-        try {
-          await this.public.sendRawTransaction({ serializedTransaction })
-        } catch (e) {
-          // An earlier attempt may have arrived even though its answer did not.
-          if (!isNetworkError(e) && (await this.knows(txHash))) return
-          throw e
-        }
-      })
+      let txHash: Hex
+      for (let attempt = 1; ; attempt++) {
+        const request = await this.withRetry(functionName, () =>
+          wallet.prepareTransactionRequest({
+            account,
+            chain: null,
+            to,
+            data,
+            gas: gas + (gas * GAS_MARGIN_PERCENT) / 100n,
+          }),
+        )
+        const serializedTransaction = await wallet.signTransaction({ ...request, chain: null })
+        const hash = keccak256(serializedTransaction)
+        await onSigned?.(serializedTransaction, hash)
+        let nonceTaken = false
+        await this.withRetry(functionName, async () => {
+          try {
+            await this.public.sendRawTransaction({ serializedTransaction })
+          } catch (e) {
+            // An earlier attempt may have arrived even though its answer did not.
+            if (!isNetworkError(e) && (await this.knows(hash))) return
+            if (attempt < NONCE_ATTEMPTS && isNonceTaken(e)) {
+              nonceTaken = true
+              return
+            }
+            throw e
+          }
+        })
+        txHash = hash
+        if (!nonceTaken) break
+        this.logger.info(
+          { functionName, nonce: request.nonce },
+          'origin nonce taken by another sender: signing again',
+        )
+      }
       this.logger.debug({ functionName, txHash }, 'origin transaction sent')
       const receipt = await this.withRetry(functionName, () =>
         this.public.waitForTransactionReceipt({ hash: txHash, timeout: this.options.receiptTimeoutMs }),
@@ -430,6 +446,15 @@ export class OriginClient {
 
 function hex(b: Hex | Uint8Array): Hex {
   return typeof b === 'string' ? b : toHex(b)
+}
+
+/** Tries at signing a transaction whose nonce another sender with the same key keeps taking. */
+const NONCE_ATTEMPTS = 3
+
+/** The origin refused a transaction because its nonce is already used (geth, Hardhat and anvil wordings). */
+function isNonceTaken(e: unknown): boolean {
+  if (!(e instanceof BaseError)) return false
+  return /nonce too low|nonce has already been used/i.test(`${e.details} ${e.message}`)
 }
 
 function isNetworkError(e: unknown): boolean {
