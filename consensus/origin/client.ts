@@ -7,16 +7,13 @@ import type { Logger } from 'pino'
 import {
   type Abi,
   BaseError,
-  ContractFunctionRevertedError,
   createPublicClient,
   createWalletClient,
   encodeFunctionData,
   type Hex,
-  HttpRequestError,
   http,
   keccak256,
   type PublicClient,
-  TimeoutError,
   type TransactionReceipt,
   toHex,
   WaitForTransactionReceiptTimeoutError,
@@ -25,6 +22,7 @@ import {
 import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
 import { coreAbi, type OriginVote, originErrorsAbi, stakeAbi, stakeTokenAbi } from './contracts.ts'
 import { OriginError } from './errors.ts'
+import { isNetworkError, revertOf } from './viemErrors.ts'
 
 export interface OriginRetryOptions {
   /** Tries per request, the first included. */
@@ -457,29 +455,12 @@ function isNonceTaken(e: unknown): boolean {
   return /nonce too low|nonce has already been used/i.test(`${e.details} ${e.message}`)
 }
 
-function isNetworkError(e: unknown): boolean {
-  if (!(e instanceof BaseError)) return false
-  return e.walk((x) => x instanceof HttpRequestError || x instanceof TimeoutError) !== null
-}
-
 /** One line naming the custom error, e.g. `commitMetaBlock reverted: NoSupermajority(2, 4)`. */
 function toOriginError(what: string, e: unknown): OriginError {
   if (e instanceof OriginError) return e
+  const revert = revertOf(e)
+  if (revert) return new OriginError('REVERTED', `${what} reverted: ${revert.shown}`, revert.decoded)
   if (e instanceof BaseError) {
-    const reverted = e.walk((x) => x instanceof ContractFunctionRevertedError)
-    if (reverted instanceof ContractFunctionRevertedError) {
-      const decoded = reverted.data
-      if (decoded?.errorName !== undefined) {
-        const args = decoded.args ?? []
-        const shown = `${decoded.errorName}(${args.map((a) => String(a)).join(', ')})`
-        return new OriginError('REVERTED', `${what} reverted: ${shown}`, {
-          errorName: decoded.errorName,
-          args,
-        })
-      }
-      const reason = reverted.reason ?? reverted.signature ?? 'no reason given'
-      return new OriginError('REVERTED', `${what} reverted: ${reason}`)
-    }
     if (e.walk((x) => x instanceof WaitForTransactionReceiptTimeoutError) !== null) {
       return new OriginError('TX_TIMEOUT', `${what}: ${e.shortMessage}`)
     }

@@ -52,3 +52,4 @@ export {
   type HardhatOriginOptions,
   startHardhatOrigin,
 } from './hardhatOrigin.ts'
+export { isNetworkError, type Revert, revertOf } from './viemErrors.ts'

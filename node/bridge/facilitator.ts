@@ -10,11 +10,11 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { Counter, Gauge, type Registry } from 'prom-client'
 import { type Hex, type PublicClient, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
-import { writeFileAtomic } from '../../consensus/index.ts'
+import { isNetworkError, writeFileAtomic } from '../../consensus/index.ts'
 import { coGatewayAbi, gatewayAbi } from './abi.ts'
 import type { Bridge, ChainName, DeclaredMessage } from './bridge.ts'
 import { inboxSlot, outboxSlot, Status } from './codec.ts'
-import { type ContractCall, isNetworkError, type OnSigned, type Sent } from './sender.ts'
+import type { ContractCall, OnSigned, Sent } from './sender.ts'
 
 export interface FacilitatorOptions {
   datadir: string

@@ -13,7 +13,6 @@ export { messageInfo } from './message.ts'
 export {
   BridgeError,
   type ContractCall,
-  isNetworkError,
   rebroadcast,
   type Sent,
   TxSender,

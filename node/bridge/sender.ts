@@ -5,20 +5,18 @@
 import {
   type Abi,
   BaseError,
-  ContractFunctionRevertedError,
   createWalletClient,
   custom,
   encodeFunctionData,
   type Hex,
-  HttpRequestError,
   keccak256,
   type PublicClient,
-  TimeoutError,
   type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from 'viem'
 import type { PrivateKeyAccount } from 'viem/accounts'
+import { isNetworkError, revertOf } from '../../consensus/index.ts'
 import { bridgeErrorsAbi } from './abi.ts'
 
 export class BridgeError extends Error {
@@ -203,30 +201,14 @@ function explain(name: string, args: readonly unknown[]): string | undefined {
   }
 }
 
-export function isNetworkError(e: unknown): boolean {
-  if (!(e instanceof BaseError)) return false
-  return e.walk((x) => x instanceof HttpRequestError || x instanceof TimeoutError) !== null
-}
-
 /** One line naming the custom error, e.g. `stake on origin refused: WrongNonce(3, 2)`. */
 export function toBridgeError(what: string, e: unknown): BridgeError {
   if (e instanceof BridgeError) return e
-  if (e instanceof BaseError) {
-    const reverted = e.walk((x) => x instanceof ContractFunctionRevertedError)
-    if (reverted instanceof ContractFunctionRevertedError) {
-      const decoded = reverted.data
-      if (decoded?.errorName !== undefined) {
-        const args = decoded.args ?? []
-        const shown = `${decoded.errorName}(${args.map(String).join(', ')})`
-        const why = explain(decoded.errorName, args)
-        return new BridgeError(`${what} refused: ${shown}${why ? `: ${why}` : ''}`, {
-          errorName: decoded.errorName,
-          args,
-        })
-      }
-      return new BridgeError(`${what} refused: ${reverted.reason ?? reverted.signature ?? 'no reason given'}`)
-    }
-    return new BridgeError(`${what}: ${e.shortMessage}`)
+  const revert = revertOf(e)
+  if (revert) {
+    const why = revert.decoded && explain(revert.decoded.errorName, revert.decoded.args)
+    return new BridgeError(`${what} refused: ${revert.shown}${why ? `: ${why}` : ''}`, revert.decoded)
   }
+  if (e instanceof BaseError) return new BridgeError(`${what}: ${e.shortMessage}`)
   return new BridgeError(`${what}: ${e instanceof Error ? e.message : String(e)}`)
 }
