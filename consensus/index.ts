@@ -1,4 +1,4 @@
-export { writeFileAtomic } from './atomicFile.ts'
+export { AtomicFile } from './atomicFile.ts'
 export {
   Committer,
   type CommitterOptions,

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { Counter, Gauge, type Registry } from 'prom-client'
 import { type Hex, type PublicClient, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
-import { isNetworkError, writeFileAtomic } from '../../consensus/index.ts'
+import { AtomicFile, isNetworkError } from '../../consensus/index.ts'
 import { coGatewayAbi, gatewayAbi } from './abi.ts'
 import type { Bridge, ChainName, DeclaredMessage } from './bridge.ts'
 import { inboxSlot, outboxSlot, Status } from './codec.ts'
@@ -65,6 +65,7 @@ const FILE = 'facilitator.json'
 
 export class Facilitator {
   private state: State
+  private readonly file: AtomicFile
   private timer: NodeJS.Timeout | undefined
   private running: Promise<void> | undefined
   private stopped = false
@@ -76,6 +77,7 @@ export class Facilitator {
     private readonly options: FacilitatorOptions,
     private readonly modules: FacilitatorModules,
   ) {
+    this.file = new AtomicFile(join(options.datadir, FILE))
     this.state = this.load()
     const registers = modules.metrics ? [modules.metrics] : []
     if (modules.metrics) {
@@ -197,7 +199,7 @@ export class Facilitator {
         'message declared',
       )
     }
-    if (moved) this.save()
+    if (moved) await this.save()
   }
 
   /** One step of one message: settle a transaction in flight, else read the status and send what is due. */
@@ -237,7 +239,7 @@ export class Facilitator {
       if (inbox === Status.Revoked) return this.finish(m, 'revoked')
       // Declared (a hash lock waits for its secret) or progressed: the source side is next.
       m.step = 'close'
-      this.save()
+      await this.save()
     }
     const { outbox } = await bridge.status(source, h)
     if (outbox !== Status.Declared) {
@@ -284,17 +286,18 @@ export class Facilitator {
     const send = chain === 'origin' ? this.modules.sendOrigin : this.modules.sendAux
     let sent: Sent
     try {
+      // On disk before the bytes are broadcast: a restart re-broadcasts them, never signs again.
       sent = await send(call, (raw, hash) => {
         m.tx = { step, chain, raw, hash }
-        this.save()
+        return this.save()
       })
     } catch (e) {
       // Refused before signing: nothing to keep. Signed but not known to be mined (no answer, no
       // receipt yet): kept, and the next tick re-broadcasts those bytes rather than signing again.
-      if (m.tx?.step === step && (await this.minedOrRefused(m.tx))) this.clearTx(m)
+      if (m.tx?.step === step && (await this.minedOrRefused(m.tx))) await this.clearTx(m)
       throw e
     }
-    this.clearTx(m)
+    await this.clearTx(m)
     this.sent?.inc({ chain, step })
     this.modules.logger.info(
       {
@@ -317,9 +320,9 @@ export class Facilitator {
     return (await receiptOf(client, tx.hash).catch(() => undefined)) !== undefined
   }
 
-  private clearTx(m: Pending): void {
+  private clearTx(m: Pending): Promise<void> {
     delete m.tx
-    this.save()
+    return this.save()
   }
 
   /**
@@ -346,7 +349,7 @@ export class Facilitator {
             { ...log, err: oneLine(e) },
             'signed transaction refused; reading the status again',
           )
-          this.clearTx(m)
+          await this.clearTx(m)
           return
         }
       }
@@ -356,25 +359,21 @@ export class Facilitator {
       })
     }
     this.modules.logger.info({ ...log, status: receipt.status }, 'signed transaction mined')
-    this.clearTx(m)
+    await this.clearTx(m)
   }
 
-  private finish(m: Pending, why: string): void {
+  private async finish(m: Pending, why: string): Promise<void> {
     this.state.pending.delete(m.messageHash)
     this.retryAt.delete(m.messageHash)
     this.done?.inc({ kind: m.kind })
-    this.save()
+    await this.save()
     this.modules.logger.info({ messageHash: m.messageHash, kind: m.kind, why }, 'message done')
-  }
-
-  private path(): string {
-    return join(this.options.datadir, FILE)
   }
 
   private load(): State {
     const empty: State = { originCursor: 0n, auxCursor: 0n, pending: new Map() }
-    if (!existsSync(this.path())) return empty
-    const json = JSON.parse(readFileSync(this.path(), 'utf8'), (_k, v: unknown) =>
+    if (!existsSync(this.file.path)) return empty
+    const json = JSON.parse(readFileSync(this.file.path, 'utf8'), (_k, v: unknown) =>
       typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v,
     ) as { originCursor: bigint; auxCursor: bigint; pending: Pending[] }
     return {
@@ -384,7 +383,11 @@ export class Facilitator {
     }
   }
 
-  private save(): void {
+  /**
+   * Off the event loop (an fsync a second stalled gossip and RPC for its length), in call order so the
+   * file ends with the latest state.
+   */
+  private save(): Promise<void> {
     const json = JSON.stringify(
       {
         originCursor: this.state.originCursor,
@@ -394,7 +397,7 @@ export class Facilitator {
       (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v),
       1,
     )
-    writeFileAtomic(this.path(), json)
+    return this.file.write(json)
   }
 }
 
