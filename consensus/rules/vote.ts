@@ -2,9 +2,11 @@
 // EIP-712 by a validator key. The same digest is checked on the origin chain by Core (commits) and
 // Stake (slashing evidence), so the domain carries the aux chain id and nothing origin-specific.
 import { RLP } from '@ethereumjs/rlp'
+import { keccak256 } from 'ethereum-cryptography/keccak.js'
+import { utf8ToBytes } from 'ethereum-cryptography/utils.js'
 import { LRUCache } from 'lru-cache'
 import secp256k1 from 'secp256k1'
-import { bytesToHex, type Hex, hashTypedData, hexToBytes } from 'viem'
+import { bytesToHex, type Hex, hexToBytes, domainSeparator as viemDomainSeparator } from 'viem'
 import { ConsensusError } from '../errors.ts'
 import { addressOfPublicKey } from './keys.ts'
 import { readBytesField, readUintField, uintBytes } from './rlpFields.ts'
@@ -40,22 +42,47 @@ export const VOTE_TYPES = {
   ],
 } as const
 
-/** The EIP-712 digest a validator signs for `vote` on the aux chain `auxChainId`. */
+const VOTE_TYPE_HASH = keccak256(
+  utf8ToBytes(`Vote(${VOTE_TYPES.Vote.map((f) => `${f.type} ${f.name}`).join(',')})`),
+)
+const domainSeparators = new Map<bigint, Uint8Array>()
+
+function domainSeparator(auxChainId: bigint): Uint8Array {
+  let sep = domainSeparators.get(auxChainId)
+  if (!sep) {
+    sep = hexToBytes(
+      viemDomainSeparator({
+        domain: { name: VOTE_DOMAIN_NAME, version: VOTE_DOMAIN_VERSION, chainId: auxChainId },
+      }),
+    )
+    domainSeparators.set(auxChainId, sep)
+  }
+  return sep
+}
+
+function writeWord(out: Uint8Array, offset: number, n: bigint): void {
+  for (let i = 31; i >= 0 && n > 0n; i--, n >>= 8n) out[offset + i] = Number(n & 0xffn)
+}
+
+/**
+ * The EIP-712 digest a validator signs for `vote` on the aux chain `auxChainId`. Encoded by hand over
+ * VOTE_TYPES' fixed-size fields (all 32-byte words): viem's generic encoder cost ~90 µs a digest,
+ * and every node hashes each vote of every slot.
+ */
 export function voteDigest(vote: Vote, auxChainId: bigint): Uint8Array {
-  return hexToBytes(
-    hashTypedData({
-      domain: { name: VOTE_DOMAIN_NAME, version: VOTE_DOMAIN_VERSION, chainId: auxChainId },
-      types: VOTE_TYPES,
-      primaryType: 'Vote',
-      message: {
-        kernelHeight: vote.kernelHeight,
-        sourceHash: vote.source.hash,
-        sourceNumber: vote.source.number,
-        targetHash: vote.target.hash,
-        targetNumber: vote.target.number,
-      },
-    }),
-  )
+  const struct = new Uint8Array(6 * 32)
+  struct.set(VOTE_TYPE_HASH, 0)
+  writeWord(struct, 32, vote.kernelHeight)
+  struct.set(hexToBytes(vote.source.hash, { size: 32 }), 64)
+  writeWord(struct, 96, vote.source.number)
+  struct.set(hexToBytes(vote.target.hash, { size: 32 }), 128)
+  writeWord(struct, 160, vote.target.number)
+  const message = new Uint8Array(66)
+  message[0] = 0x19
+  message[1] = 0x01
+  message.set(domainSeparator(auxChainId), 2)
+  message.set(keccak256(struct), 34)
+  return keccak256(message)
 }
 
 export function signVote(vote: Vote, auxChainId: bigint, privateKey: Uint8Array): SignedVote {

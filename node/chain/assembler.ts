@@ -16,6 +16,7 @@ import {
 } from '@ethereumjs/vm'
 import { fastKeccak256 } from './common.ts'
 import { type OriginRoot, writeOriginRoots } from './originRoots.ts'
+import { Slicer } from './slicer.ts'
 import { orderedTrieRoot } from './trie.ts'
 
 /** Fields BlockBuilder keeps private in its typings; the subclass maintains them as the base does. */
@@ -143,7 +144,10 @@ export async function replayBlock(
     ...(block.withdrawals ? { withdrawals: block.withdrawals.map((w) => w.toJSON()) } : {}),
   })
   try {
+    // The state is the importer's alone while it yields (Chain.exclusive).
+    const slicer = new Slicer()
     for (const tx of block.transactions) {
+      await slicer.pause()
       await assembler.addTransaction(tx, { skipHardForkValidation: true, allowNoBlobs: true })
     }
     const { block: computed } = await assembler.build()

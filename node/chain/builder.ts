@@ -17,6 +17,7 @@ import {
 import { BLOCK_OPTS, type Chain } from './chain.ts'
 import { executionReceipts } from './execution.ts'
 import type { StoredReceipt } from './receipts.ts'
+import { Slicer } from './slicer.ts'
 import type { TxCursor } from './txpool.ts'
 
 export interface BuilderOptions {
@@ -94,6 +95,9 @@ export class BlockBuilder {
     })
     try {
       const cursor = cursorFor(baseFee)
+      // Yields within the chain's exclusive section: the pool may take transactions meanwhile, which
+      // the cursor sees or not; it never yields one the pool has not validated.
+      const slicer = new Slicer()
       let count = 0
       // Transactions go in until the time budget is spent, so a slow block shrinks rather than
       // delaying the next slot; the clock is read per transaction, which costs nanoseconds.
@@ -110,6 +114,7 @@ export class BlockBuilder {
           continue
         }
         try {
+          await slicer.pause()
           // The pool keeps blob transactions without their blobs (proofs checked on entry).
           await assembler.addTransaction(tx, { skipHardForkValidation: true, allowNoBlobs: true })
           cursor.shift()
