@@ -12,6 +12,8 @@ import { blockNumber, DEV_ADDRESSES, DEV_KEYS, rpc, sleep, waitFor } from '../..
 const BLOCK_TIME_MS = 500
 const WAVES = Number(process.env['BENCH_WAVES'] ?? 4)
 const PER_SENDER = 60
+const TX_WARMUP = 100
+const TX_MEASURED = 500
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -68,15 +70,16 @@ try {
   ws.send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'eth_subscribe', params: ['newHeads'] }))
   await waitFor('subscriptions', async () => subs.size === 2)
 
-  // 1. Transaction propagation, one at a time.
+  // 1. Transaction propagation, one at a time: TX_WARMUP unmeasured (fresh processes run cold code and
+  // their gossip meshes form in the first heartbeats), then TX_MEASURED, so the p99 is the 5th worst.
   const txLat: number[] = []
-  for (let i = 0; i < 100; i++) {
-    // Senders in turn: one sender's 100 transactions can outrun the blocks past the pool's 64 per sender.
+  for (let i = 0; i < TX_WARMUP + TX_MEASURED; i++) {
+    // Senders in turn: one sender's transactions can outrun the blocks past the pool's 64 per sender.
     const raw = await sign(wallets[i % wallets.length]!)
     const t0 = performance.now()
     const hash = (await rpc<string>(n1, 'eth_sendRawTransaction', [raw])).toLowerCase()
     while (!pooledAt.has(hash)) await sleep(1)
-    txLat.push(pooledAt.get(hash)! - t0)
+    if (i >= TX_WARMUP) txLat.push(pooledAt.get(hash)! - t0)
   }
 
   // 2. Block propagation: slot start -> node 4's new head, over 40 blocks (wall clock, as slots are).
@@ -95,6 +98,7 @@ try {
   const t0 = performance.now()
   let sent = 0
   let lastHash = ''
+  const refused: string[] = []
   for (let w = 0; w < WAVES; w++) {
     const raws = await Promise.all(
       senders.flatMap((s) => Array.from({ length: PER_SENDER }, () => s)).map(sign),
@@ -115,7 +119,8 @@ try {
             body: JSON.stringify(body),
             headers: { 'content-type': 'application/json' },
           })
-        ).json()) as { result?: string }[]
+        ).json()) as { result?: string; error?: { message: string } }[]
+        for (const r of res) if (r.error) refused.push(r.error.message)
         lastHash = res.at(-1)?.result ?? lastHash
       }),
     )
@@ -127,7 +132,17 @@ try {
         timeoutMs: 120_000,
         intervalMs: 50,
       },
-    )
+    ).catch(async (e: unknown) => {
+      // What held the wave: refusals by node 1, and each validator's head and pool.
+      const state = await Promise.all(
+        [0, 1, 2, 3].map(async (i) => {
+          const url = net.node(i).url
+          return { node: i + 1, head: await blockNumber(url), pool: await rpc(url, 'txpool_status', []) }
+        }),
+      )
+      console.error(JSON.stringify({ wave: w, refused: refused.slice(0, 5), state }))
+      throw e
+    })
   }
   const tps = sent / ((performance.now() - t0) / 1000)
 
@@ -141,11 +156,15 @@ try {
   })
   const syncSeconds = (performance.now() - s0) / 1000
   const chainSeconds = (head * BLOCK_TIME_MS) / 1000
-  const txs = 100 + sent
+  const txs = TX_WARMUP + TX_MEASURED + sent
   console.log(
     JSON.stringify(
       {
-        txPropagationMs: { p50: +pct(txLat, 50).toFixed(1), p99: +pct(txLat, 99).toFixed(1) },
+        txPropagationMs: {
+          p50: +pct(txLat, 50).toFixed(1),
+          p99: +pct(txLat, 99).toFixed(1),
+          max: +Math.max(...txLat).toFixed(1),
+        },
         slotStartToNode4HeadMs: { p50: pct(blockLat, 50), p99: pct(blockLat, 99) },
         sustained: { txs: sent, txPerSecond: Math.round(tps) },
         sync: {
