@@ -41,14 +41,14 @@ const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'not'])
 
 const GO_TYPES: Readonly<Record<string, string>> = { boolean: 'bool', integer: 'number' }
 
-/** Builds the validators now rather than at the first request (a startup cost of tens of ms). */
+/** Builds the schema sets now; each method's validators are compiled at its first request. */
 export function loadParamSchemas(): void {
   paramValidators()
 }
 
 /** Throws an RpcError (-32602) when `params` do not fit the spec schema of `method`, if it has one. */
 export function checkParams(method: string, params: unknown[]): void {
-  const spec = paramValidators().methods.get(method)
+  const spec = paramValidators().method(method)
   if (spec === undefined) return
   if (params.length > spec.length) throw invalidParams(`too many arguments, want at most ${spec.length}`)
   for (let i = 0; i < spec.length; i++) {

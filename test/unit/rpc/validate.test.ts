@@ -126,6 +126,13 @@ describe('parameter validation from the execution-apis schemas', () => {
     }
   })
 
+  it('compiles a method at its first request and leaves non-spec names to their handlers', () => {
+    // The first call of eth_getStorageAt in this process compiles it and must still refuse.
+    assert.throws(() => checkParams('eth_getStorageAt', [7, '0x0', 'latest']), /invalid argument 0/)
+    for (const method of ['constructor', '__proto__', 'hasOwnProperty', 'txpool_status'])
+      assert.doesNotThrow(() => checkParams(method, [1, 2, 3, 4]), method)
+  })
+
   it('passes valid params on to the handler', async () => {
     const r = (await server.handle({
       jsonrpc: '2.0',
