@@ -25,7 +25,7 @@ import { subscribeMethods } from './namespaces/subscribe.ts'
 import { txpoolMethods } from './namespaces/txpool.ts'
 import { web3Methods } from './namespaces/web3.ts'
 import { defaultRpcOptions, type RpcOptions } from './options.ts'
-import { plainResponse, responseBody } from './rawJson.ts'
+import { plainResponse, ResponseBuffers, responseBody } from './rawJson.ts'
 import { SubscriptionHub } from './subscriptions.ts'
 import { CloseCode, WsConnection } from './ws.ts'
 import { type WsMetrics, wsMetrics } from './wsMetrics.ts'
@@ -62,6 +62,7 @@ export class RpcServer {
   private readonly registry: Registry | undefined
   private readonly app: FastifyInstance
   private readonly filters = new FilterStore()
+  private readonly responseBuffers = new ResponseBuffers()
   private readonly unsubscribeBackend: (() => void)[] = []
   private readonly hub: SubscriptionHub
   private readonly wsConnections = new Set<WsConnection>()
@@ -246,13 +247,22 @@ export class RpcServer {
 
   private sendJson(reply: FastifyReply, status: number, res: JsonRpcResponse | JsonRpcResponse[]): void {
     let text: string | Buffer
+    let taken: Buffer | undefined
     try {
-      text = responseBody(res)
+      text = responseBody(res, (n) => {
+        taken = this.responseBuffers.take(n)
+        return taken
+      })
     } catch (e) {
       // A handler returned something JSON cannot carry (a bigint): our bug, not the caller's.
       this.logger.error({ err: e }, 'rpc response not serialisable')
       text = JSON.stringify(errorResponse(null, new RpcError(ErrorCode.INTERNAL, 'internal error')))
     }
+    // 'finish': the last bytes went to the kernel, so the buffer can serve the next answer. A
+    // response cut off by a closed socket never finishes and leaves its buffer to the GC.
+    const back = taken
+    if (back !== undefined && back.length >= this.responseBuffers.minBytes)
+      reply.raw.once('finish', () => this.responseBuffers.give(back))
     reply.code(status).type('application/json').send(text)
   }
 
