@@ -55,6 +55,19 @@ function requestsCounter(registry: Registry): Counter<'method'> {
   })
 }
 
+/** counter.inc({ method }) hashes the labels on every call; a child per method is found once. */
+function countByMethod(counter: Counter<'method'>): (method: string) => void {
+  const children = new Map<string, ReturnType<Counter<'method'>['labels']>>()
+  return (method) => {
+    let child = children.get(method)
+    if (child === undefined) {
+      child = counter.labels(method)
+      children.set(method, child)
+    }
+    child.inc()
+  }
+}
+
 export class RpcServer {
   readonly options: RpcOptions
   private readonly logger: Logger
@@ -85,7 +98,7 @@ export class RpcServer {
         mosaicMethods,
       ],
       { backend: modules.backend, options: this.options, logger: this.logger },
-      { onCall: counter ? (method) => counter.inc({ method }) : undefined },
+      { onCall: counter ? countByMethod(counter) : undefined },
     )
     this.hub = new SubscriptionHub(modules.backend, this.logger)
     const offPending = modules.backend.subscribePending?.((hash, tx) => {
@@ -149,13 +162,15 @@ export class RpcServer {
       done(null, body),
     )
 
-    app.addHook('onRequest', async (req, reply) => {
+    // Callback-style hooks: an async one costs a promise and a microtask hop on every request.
+    app.addHook('onRequest', (req, reply, done) => {
       if (req.method === 'POST') req.headers['content-type'] = 'application/json'
       const origin = this.allowedOrigin(req.headers.origin)
       if (origin !== undefined) {
         reply.header('access-control-allow-origin', origin)
         if (origin !== '*') reply.header('vary', 'Origin')
       }
+      done()
     })
 
     app.setErrorHandler((err: FastifyError, _req, reply) => this.onTransportError(err, reply))
@@ -165,16 +180,22 @@ export class RpcServer {
 
     // WebSocket messages share the HTTP body limit; ws closes with 1009 above it.
     app.register(fastifyWebsocket, { options: { maxPayload: this.options.maxBodyBytes } })
-    app.addHook('onRequest', async (req, reply) => {
-      if (req.headers.upgrade?.toLowerCase() !== 'websocket') return
+    app.addHook('onRequest', (req, reply, done) => {
+      if (req.headers.upgrade === undefined || req.headers.upgrade.toLowerCase() !== 'websocket') {
+        done()
+        return
+      }
       if (this.wsConnections.size >= this.options.wsMaxConnections) {
         this.wsMetrics?.rejected.inc()
         this.logger.debug({ limit: this.options.wsMaxConnections }, 'WebSocket connection limit reached')
         const e = limitExceeded(`too many WebSocket connections: limit ${this.options.wsMaxConnections}`, {
           maxConnections: this.options.wsMaxConnections,
         })
+        // Answered here: fastify stops at a hook that sent a reply without calling done().
         this.sendJson(reply, 503, errorResponse(null, e))
+        return
       }
+      done()
     })
     // Routes go in after the plugin has loaded, so that its route hook sees them.
     app.register(async (scope) => {
