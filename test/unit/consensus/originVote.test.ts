@@ -64,6 +64,29 @@ describe('EIP-712 vote on the origin', () => {
     assert.notEqual(hashTypedData(typed(1516)), expected)
   })
 
+  it("the hand-encoded digest equals viem's generic EIP-712 hash over the whole value range", () => {
+    const max = 2n ** 256n - 1n
+    const votes: Vote[] = [
+      { kernelHeight: 0n, source: { hash: `0x${'00'.repeat(32)}`, number: 0n }, target: vote.target },
+      { kernelHeight: max, source: { hash: `0x${'ff'.repeat(32)}`, number: max }, target: vote.source },
+      {
+        kernelHeight: 2n ** 64n + 1n,
+        source: { hash: `0x${'aB'.repeat(32)}`, number: 255n },
+        target: { hash: `0x${'0f'.repeat(32)}`, number: 256n },
+      },
+    ]
+    for (const v of votes)
+      for (const chainId of [1, 1515, 2 ** 40]) {
+        const want = hashTypedData({
+          domain: voteDomain(chainId),
+          types: VOTE_TYPES,
+          primaryType: 'Vote',
+          message: originVote(v),
+        })
+        assert.equal(bytesToHex(voteDigest(v, BigInt(chainId))), want, `${v.kernelHeight} on ${chainId}`)
+      }
+  })
+
   it("a vote signed by the finality code recovers with viem's EIP-712 recovery", async () => {
     const key = new Uint8Array(32).fill(7)
     const signed = signVote(vote, 1515n, key)
