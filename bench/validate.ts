@@ -1,7 +1,8 @@
 // `npm run bench:validate`: what parameter validation from the execution-apis schemas
 // (rpc/validate.ts) costs: building the schema sets at startup, each method's compile at its first
-// request, and per request the time checkParams takes for typical params (median of 7 rounds). Compare with a whole JSON-RPC request over HTTP,
-// tens of microseconds at best (PERF-NOTES: a bare fastify handler serves ~20k req/s here).
+// request, and per request the time checkParams takes for typical params (median of 7 rounds).
+// Compare with a whole JSON-RPC request over HTTP, tens of microseconds at best (PERF-NOTES: a bare
+// fastify handler serves ~20k req/s here).
 import { checkParams, loadParamSchemas } from '../rpc/validate.ts'
 
 const ADDR = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266'
